@@ -1,0 +1,4 @@
+export * from './run-workflow';
+export * from './credentials-helper';
+export * from './node-types';
+export * from './workflow-builder';
