@@ -1,0 +1,71 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class SquadusTokenApi implements ICredentialType {
+	name = 'squadusTokenApi';
+
+	displayName = 'Squadus Token API';
+
+	icon = { light: 'file:../icons/squadus.svg', dark: 'file:../icons/squadus.dark.svg' } as const;
+
+	documentationUrl = 'https://github.com/squadus-community/n8n-nodes-squadus#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Server Address',
+			name: 'server',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://im-prod.example.ru',
+			description: 'The address of your Squadus server, without /api/v1',
+		},
+		{
+			displayName: 'User ID',
+			name: 'userId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. BsNr28znDkG8aeo7W',
+			description: 'The ID of the user the token belongs to (shown next to the token in Squadus)',
+		},
+		{
+			displayName: 'Personal Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Ignore SSL Issues (Insecure)',
+			name: 'ignoreSslIssues',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to connect even if the server certificate cannot be validated, e.g. an internal CA',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				'X-Auth-Token': '={{$credentials.accessToken}}',
+				'X-User-Id': '={{$credentials.userId}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.server.replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "")}}/api/v1',
+			url: '/me',
+			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
+		},
+	};
+}

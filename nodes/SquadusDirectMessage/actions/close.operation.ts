@@ -1,0 +1,26 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { roomLocator } from '../../shared/descriptions';
+import { getRoomId } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	roomLocator({
+		displayName: 'Direct Message',
+		description: 'The direct message room to close (hide from your list)',
+	}),
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['close'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.6.2
+	const roomId = getRoomId.call(this, i, 'room', 'Direct Message');
+	await squadusApiRequest.call(this, 'POST', '/dm.close', { body: { roomId }, itemIndex: i });
+	return { success: true, roomId };
+}

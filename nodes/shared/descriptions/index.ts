@@ -1,0 +1,3 @@
+export * from './authentication';
+export * from './locators';
+export * from './pagination';

@@ -1,0 +1,2 @@
+export * from './locators';
+export * from './validation';

@@ -1,0 +1,31 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+
+/** What one operation returns for one input item. */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
+
+/** One file per operation exports this shape (see nodes/<Node>/actions/<operation>.operation.ts). */
+export interface OperationModule {
+	description: INodeProperties[];
+	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+}
+
+/** The node's Authentication parameter values. */
+export type SquadusAuthentication = 'password' | 'accessToken' | 'oAuth2';
+export type SquadusCredentialType = 'squadusApi' | 'squadusTokenApi' | 'squadusOAuth2Api';
+
+/** The credential type each Authentication choice selects. */
+export function credentialTypeFor(authentication: string): SquadusCredentialType {
+	switch (authentication) {
+		case 'accessToken':
+			return 'squadusTokenApi';
+		case 'oAuth2':
+			return 'squadusOAuth2Api';
+		default:
+			return 'squadusApi';
+	}
+}

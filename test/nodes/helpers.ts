@@ -1,0 +1,93 @@
+// Shared set-up for node tests: one sandbox per test file, credentials for its demo users,
+// and a one-call way to run a Squadus node inside n8n-core's engine.
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { chainWorkflow, CredentialStore, runWorkflow, type WorkflowRunResult } from '../harness';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+
+export type Auth = 'password' | 'accessToken' | 'oAuth2';
+export type DemoUser = 'admin' | 'user' | 'bot';
+
+export const CREDENTIAL_NAME: Record<Auth, string> = {
+	password: 'Squadus account',
+	accessToken: 'Squadus token',
+	oAuth2: 'Squadus OAuth2',
+};
+
+const CREDENTIAL_TYPE: Record<Auth, string> = {
+	password: 'squadusApi',
+	accessToken: 'squadusTokenApi',
+	oAuth2: 'squadusOAuth2Api',
+};
+
+/** Credential data for a demo user of the sandbox. */
+export function credentialsFor(
+	sandbox: Sandbox,
+	as: DemoUser = 'admin',
+	auth: Auth = 'password',
+): ICredentialDataDecryptedObject {
+	const user = sandbox.fixtures[as];
+	if (auth === 'accessToken') {
+		return { server: sandbox.url, userId: user._id, accessToken: user.personalAccessToken };
+	}
+	return { server: sandbox.url, user: user.username, password: user.password, secondFactor: 'none', authToken: '' };
+}
+
+/** Starts a sandbox for the test file (beforeAll) and closes it (afterAll). */
+export function useSandbox(options: SandboxOptions = {}): { readonly sandbox: Sandbox } {
+	const holder = {} as { sandbox: Sandbox };
+	beforeAll(async () => {
+		holder.sandbox = await startSandbox(options);
+	});
+	afterAll(async () => {
+		await holder.sandbox?.close();
+	});
+	return holder;
+}
+
+export interface RunNodeOptions {
+	input?: IDataObject[];
+	as?: DemoUser;
+	auth?: Auth;
+	continueOnFail?: boolean;
+	/** Reuse a credential store across runs (sessions persist as in n8n's database). */
+	store?: CredentialStore;
+	name?: string;
+}
+
+export interface NodeRun extends WorkflowRunResult {
+	/** The node's main output as plain JSON. */
+	json: IDataObject[];
+	/** The node's error, if the run stopped on it. */
+	nodeError?: WorkflowRunResult['errors'][string];
+}
+
+/**
+ * Runs one Squadus node (e.g. 'squadusChat') with the given parameters after a Manual
+ * Trigger, against the sandbox, and returns its output.
+ */
+export async function runNode(
+	sandbox: Sandbox,
+	nodeName: string,
+	parameters: INodeParameters,
+	options: RunNodeOptions = {},
+): Promise<NodeRun> {
+	const auth = options.auth ?? 'password';
+	const name = options.name ?? 'Squadus';
+	const workflow = chainWorkflow({
+		name,
+		type: `n8n-nodes-squadus.${nodeName}`,
+		parameters: { authentication: auth, ...parameters },
+		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		continueOnFail: options.continueOnFail,
+	});
+	const store =
+		options.store ??
+		new CredentialStore({ [CREDENTIAL_NAME[auth]]: credentialsFor(sandbox, options.as, auth) });
+	const result = await runWorkflow(workflow, { credentials: store, input: options.input });
+	return {
+		...result,
+		json: (result.outputs[name] ?? []).map((item) => item.json),
+		nodeError: result.errors[name],
+	};
+}

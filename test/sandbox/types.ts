@@ -1,0 +1,144 @@
+/**
+ * Public types of the Squadus sandbox server (see index.ts for the entry point).
+ */
+import type { SandboxState } from './state';
+
+export interface RateLimitConfig {
+	limit: number;
+	windowMs: number;
+}
+
+export interface SandboxOptions {
+	/** 0 = random free port (default 0) */
+	port?: number;
+	/** default '127.0.0.1' */
+	host?: string;
+	/** default 'demo'; 'empty' = only the admin */
+	seed?: 'demo' | 'empty';
+	/** serve HTTPS with the self-signed certificate in test/fixtures/tls */
+	https?: boolean;
+	/** session (login) token lifetime, default 24 h; changeable at runtime */
+	sessionTtlMs?: number;
+	/** default false; the CLI uses { limit: 10, windowMs: 60000 } */
+	rateLimit?: false | RateLimitConfig;
+	/** mock OAuth2 provider access-token lifetime, default 3600 */
+	oauthTokenTtlSec?: number;
+	/** default 10 MB; larger bodies get a 413 Rocket.Chat-style JSON error */
+	maxBodyBytes?: number;
+	/** keep the request log (default true); turn off for long benchmarks */
+	logRequests?: boolean;
+}
+
+export type RuntimeConfig = Required<Omit<SandboxOptions, 'port' | 'host' | 'seed' | 'https'>>;
+
+export interface LoggedRequest {
+	method: string;
+	/** without query, e.g. '/api/v1/chat.postMessage' */
+	path: string;
+	query: Record<string, string>;
+	/** parsed JSON; for multipart: { fields, files: [{ field, filename, mimeType, size }] }; raw string if unparseable */
+	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	/** lower-case names */
+	headers: Record<string, string>;
+	/** 0 when the socket was dropped before answering */
+	status: number;
+	userId?: string;
+	time: number;
+	/** set when an injected fault hit this request */
+	fault?: FaultMode;
+}
+
+export type FaultMode = '429' | '500' | 'slow' | 'drop' | 'dropAfter' | 'malformed';
+
+export interface FaultSpec {
+	/** e.g. '/api/v1/chat.postMessage' */
+	path: string;
+	method?: string;
+	mode: FaultMode;
+	/** default 1; Infinity allowed */
+	times?: number;
+	/** 0..1, default 1: each matching request is hit with this probability while times remain */
+	probability?: number;
+	/** seed of the PRNG used with probability */
+	seed?: number;
+	/** slow: delay before handling */
+	delayMs?: number;
+	/** 429: X-RateLimit-Reset = now + resetMs, default 1000 */
+	resetMs?: number;
+}
+
+export interface FixtureUser {
+	_id: string;
+	username: string;
+	name: string;
+	password: string;
+	email: string;
+}
+
+export interface SandboxFixtures {
+	seed: 'demo' | 'empty';
+	admin: FixtureUser & { personalAccessToken: string };
+	user: FixtureUser & { personalAccessToken: string };
+	totpUser: FixtureUser & { totpSecret: string };
+	bot: FixtureUser & { personalAccessToken: string };
+	users: FixtureUser[];
+	channels: {
+		general: { _id: string; name: string };
+		dev: { _id: string; name: string };
+		random: { _id: string; name: string };
+	};
+	messages: { welcome: { _id: string; rid: string } };
+	file: { _id: string; name: string; type: string; url: string; rid: string };
+	conference: { _id: string; number: string; rid: string; meetingId: string; recordId: string };
+	oauth: {
+		serviceName: string;
+		clientId: string;
+		clientSecret: string;
+		authorizeUrl: string;
+		tokenUrl: string;
+		userInfoUrl: string;
+		/** the provider-side user; client_credentials tokens and default authorizations map to it */
+		providerUser: { sub: string; username: string };
+	};
+	saml: { credentialToken: string; username: string };
+}
+
+export interface Sandbox {
+	/** base server address, e.g. 'http://127.0.0.1:41234' (the API lives at url + '/api/v1') */
+	url: string;
+	fixtures: SandboxFixtures;
+	state: SandboxState;
+	requests(filter?: { method?: string; path?: string }): LoggedRequest[];
+	clearRequests(): void;
+	fault(spec: FaultSpec): void;
+	clearFaults(): void;
+	configure(opts: Partial<Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests'>>): void;
+	expireSessions(): void;
+	addMessages(
+		roomId: string,
+		count: number,
+		opts?: { text?: (i: number) => string; userId?: string },
+	): string[];
+	addFile(
+		roomId: string,
+		file: { name: string; type: string; data: Buffer; userId?: string },
+	): { _id: string; url: string };
+	createUser(u: {
+		username: string;
+		name?: string;
+		email?: string;
+		password: string;
+		roles?: string[];
+		totpSecret?: string;
+	}): { _id: string; username: string };
+	createPersonalAccessToken(userId: string): string;
+	/** ends the running meeting of a conference (STARTED -> ENDED) and produces its record, chat and speech files */
+	endConference(conferenceNumber: string): void;
+	/** a fresh one-time SAML credential token for a user (the seeded one works once) */
+	createSamlCredential(userId: string): string;
+	/** every secret the sandbox knows right now: passwords, PATs, TOTP secrets, session and OAuth tokens */
+	secrets(): string[];
+	/** PEM of the self-signed certificate (when https) */
+	ca?: string;
+	close(): Promise<void>;
+}
