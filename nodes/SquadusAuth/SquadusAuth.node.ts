@@ -1,10 +1,17 @@
-import { NodeConnectionTypes, type IExecuteFunctions, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { authenticationProperty, squadusCredentials } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
 
+// Not offered to AI agents (no usableAsTool): its outputs are session tokens.
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
 export class SquadusAuth implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Auth',
@@ -15,7 +22,6 @@ export class SquadusAuth implements INodeType {
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Log in to and out of Squadus',
 		defaults: { name: 'Squadus Auth' },
-		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: squadusCredentials,

@@ -3,6 +3,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chainWorkflow, CredentialStore, runWorkflow, type WorkflowRunResult } from '../harness';
+import { recordSecrets } from '../harness/secret-log';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
 
 export type Auth = 'password' | 'accessToken' | 'oAuth2';
@@ -40,6 +41,7 @@ export function useSandbox(options: SandboxOptions = {}): { readonly sandbox: Sa
 		holder.sandbox = await startSandbox(options);
 	});
 	afterAll(async () => {
+		if (holder.sandbox) recordSecrets(holder.sandbox.secrets());
 		await holder.sandbox?.close();
 	});
 	return holder;

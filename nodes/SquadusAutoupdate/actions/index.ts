@@ -1,15 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Stub: each operation gets its own <operation>.operation.ts file, imported here.
-export const operations = {};
+import * as configure from './configure.operation';
+
+export const operations = { configure };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
-	options: [],
-	default: '',
+	options: [
+		{
+			name: 'Configure',
+			value: 'configure',
+			action: 'Configure autoupdates',
+			description: 'Upload the autoupdate settings file for Squadus clients (admins only)',
+		},
+	],
+	default: 'configure',
 };
 
-export const descriptions: INodeProperties[] = [];
+export const descriptions: INodeProperties[] = [...configure.description];

@@ -1,0 +1,8 @@
+// Manual 3.5.5
+import { roleOperation } from './roleOperation';
+
+export const { description, execute } = roleOperation(
+	'addLeader',
+	'/channels.addLeader',
+	'The user to make the leader of the channel',
+);

@@ -1,0 +1,8 @@
+// Manual 3.5.4
+import { roleOperation } from './roleOperation';
+
+export const { description, execute } = roleOperation(
+	'addModerator',
+	'/channels.addModerator',
+	'The user to make a moderator of the channel',
+);

@@ -1,0 +1,30 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { channelLocator } from '../../shared/descriptions';
+import { getChannelRef } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	channelLocator({ description: 'The channel to convert to a team' }),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['convertToTeam'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.5.17
+	const ref = getChannelRef.call(this, i);
+	const body = 'roomId' in ref ? { channelId: ref.roomId } : { channelName: ref.roomName };
+	const response = (await squadusApiRequest.call(this, 'POST', '/channels.convertToTeam', {
+		body,
+		itemIndex: i,
+	})) as IDataObject;
+	return (response.team as IDataObject) ?? { success: true, ...body };
+}

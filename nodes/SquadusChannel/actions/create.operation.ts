@@ -1,0 +1,106 @@
+import {
+	NodeOperationError,
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { squadusApiRequest } from '../../shared/transport';
+import { compact, splitNames } from '../helpers';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. project-alpha',
+		description: 'The name of the new channel, without spaces or #',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Members',
+				name: 'members',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ivan.petrov, anna.smirnova',
+				description:
+					'Usernames to add to the channel, separated by commas (or a list from an expression). You are always a member.',
+			},
+			{
+				displayName: 'Owner User ID',
+				name: 'userId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. BsNr28znDkG8aeo7W',
+				description: "The ID of the user the channel is created for (the API's userId)",
+			},
+			{
+				displayName: 'Read Only',
+				name: 'readOnly',
+				type: 'boolean',
+				default: false,
+				description: 'Whether only owners and moderators can post in the channel',
+			},
+			{
+				displayName: 'Teams',
+				name: 'teams',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. marketing, sales',
+				description:
+					'Teams whose members join the channel, separated by commas (or a list from an expression)',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.5.1
+	const name = String(this.getNodeParameter('name', i)).trim().replace(/^#/, '');
+	if (/[\s#]/.test(name)) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Name" cannot contain spaces or #: "${name}"`,
+			{
+				itemIndex: i,
+				description: 'Use letters, digits, dots, dashes or underscores, e.g. project-alpha',
+			},
+		);
+	}
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const members = splitNames(fields.members, '@');
+	const invalid = members.find((member) => /\s/.test(member));
+	if (invalid !== undefined) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "Members" contains "${invalid}", which is not a username`,
+			{
+				itemIndex: i,
+				description: 'Enter usernames such as ivan.petrov, separated by commas',
+			},
+		);
+	}
+	const body = compact({
+		name,
+		members,
+		teams: splitNames(fields.teams),
+		userId: typeof fields.userId === 'string' ? fields.userId.trim() : undefined,
+		readOnly: fields.readOnly as boolean | undefined,
+	});
+	const response = (await squadusApiRequest.call(this, 'POST', '/channels.create', {
+		body,
+		itemIndex: i,
+	})) as IDataObject;
+	return response.channel as IDataObject;
+}

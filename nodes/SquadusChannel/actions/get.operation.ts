@@ -1,0 +1,23 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { channelLocator } from '../../shared/descriptions';
+import { getChannelRef } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [channelLocator({ description: 'The channel to get' })];
+
+export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.5.2
+	const response = (await squadusApiRequest.call(this, 'GET', '/channels.info', {
+		qs: getChannelRef.call(this, i),
+		itemIndex: i,
+	})) as IDataObject;
+	return response.channel as IDataObject;
+}

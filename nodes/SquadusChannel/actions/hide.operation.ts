@@ -1,0 +1,23 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { channelLocator } from '../../shared/descriptions';
+import { getChannelId } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	channelLocator({ description: 'The channel to hide from your list of channels' }),
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['hide'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.5.15
+	const roomId = await getChannelId.call(this, i);
+	await squadusApiRequest.call(this, 'POST', '/channels.close', { body: { roomId }, itemIndex: i });
+	return { success: true, roomId };
+}

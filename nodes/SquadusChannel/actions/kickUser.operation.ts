@@ -1,0 +1,28 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { channelLocator, userLocator } from '../../shared/descriptions';
+import { getChannelId, getUserId } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	channelLocator({ description: 'The channel to remove the user from' }),
+	userLocator({ description: 'The user to remove from the channel' }),
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['kickUser'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.5.14
+	const roomId = await getChannelId.call(this, i);
+	const userId = await getUserId.call(this, i);
+	const response = (await squadusApiRequest.call(this, 'POST', '/channels.kick', {
+		body: { roomId, userId },
+		itemIndex: i,
+	})) as IDataObject;
+	return (response.channel as IDataObject) ?? { success: true, roomId, userId };
+}

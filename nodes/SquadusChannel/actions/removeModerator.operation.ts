@@ -1,0 +1,8 @@
+// Manual 3.5.11
+import { roleOperation } from './roleOperation';
+
+export const { description, execute } = roleOperation(
+	'removeModerator',
+	'/channels.removeModerator',
+	'The user whose moderator role to remove',
+);

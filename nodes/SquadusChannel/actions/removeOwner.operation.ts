@@ -1,0 +1,8 @@
+// Manual 3.5.13
+import { roleOperation } from './roleOperation';
+
+export const { description, execute } = roleOperation(
+	'removeOwner',
+	'/channels.removeOwner',
+	'The user whose owner role to remove',
+);

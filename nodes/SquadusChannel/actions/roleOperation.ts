@@ -1,0 +1,40 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { channelLocator, userLocator } from '../../shared/descriptions';
+import { getChannelId, getUserId } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+import type { OperationModule } from '../../shared/types';
+
+/**
+ * The six role operations (add/remove owner, moderator, leader) share one shape:
+ * a channel and a user, sent as `{ roomId, userId }` to their endpoint.
+ */
+export function roleOperation(
+	operation: string,
+	endpoint: string,
+	userDescription: string,
+): OperationModule {
+	const properties: INodeProperties[] = [
+		channelLocator(),
+		userLocator({ description: userDescription }),
+	];
+
+	return {
+		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+			// Manual 3.5.3–3.5.5, 3.5.11–3.5.13
+			const roomId = await getChannelId.call(this, i);
+			const userId = await getUserId.call(this, i);
+			await squadusApiRequest.call(this, 'POST', endpoint, {
+				body: { roomId, userId },
+				itemIndex: i,
+			});
+			return { success: true, roomId, userId };
+		},
+	};
+}

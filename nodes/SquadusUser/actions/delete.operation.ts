@@ -1,0 +1,27 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { userLocator } from '../../shared/descriptions';
+import { getUserRef, lookUpUser } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [userLocator({ description: 'The user to delete' })];
+
+export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.3.2
+	// The server wants both the ID and the username, so the one not given is looked up.
+	const user = await lookUpUser.call(this, getUserRef.call(this, i), i);
+	const userId = user._id as string;
+	const username = user.username as string;
+	await squadusApiRequest.call(this, 'POST', '/users.delete', {
+		qs: { userID: userId, userName: username },
+		itemIndex: i,
+	});
+	return { deleted: true, userId, username };
+}

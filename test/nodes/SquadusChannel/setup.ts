@@ -1,0 +1,73 @@
+// Shared set-up of the Squadus Channel tests: fresh channels, locator values and the
+// "fails with and without Continue On Fail" check every operation repeats.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { Sandbox } from '../../sandbox';
+import { runNode, type NodeRun, type RunNodeOptions } from '../helpers';
+import { expectNoSecrets } from '../secrets';
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
+export const byUsername = (value: string) => ({ __rl: true, mode: 'username', value });
+
+let counter = 0;
+
+/** A new public channel created straight in the sandbox's state (no request logged). */
+export function freshChannel(
+	sandbox: Sandbox,
+	options: { owner?: 'admin' | 'user'; memberIds?: string[] } = {},
+): { _id: string; name: string } {
+	const { state, fixtures } = sandbox;
+	const creator = state.userById(fixtures[options.owner ?? 'admin']._id);
+	if (!creator) throw new Error('fixture user missing');
+	const name = `test-channel-${++counter}-${Math.random().toString(36).slice(2, 8)}`;
+	const room = state.createRoom({ t: 'c', name, creator, memberIds: options.memberIds });
+	return { _id: room._id, name };
+}
+
+/** Runs the node on one empty input item unless the test gives its own input. */
+export function runChannel(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	options: RunNodeOptions = {},
+) {
+	return runNode(sandbox, 'squadusChannel', parameters, { input: [{}], ...options });
+}
+
+/** An expression resolving to an empty value: n8n's editor lets it through, the node must catch it. */
+export const EMPTY = '={{ "" }}';
+
+/**
+ * Runs the node twice: without Continue On Fail the run stops with `message`; with it, each of
+ * two input items yields exactly one error item carrying `message`, paired to its input. Neither
+ * run shows a password or token.
+ * Returns the first run, for further checks.
+ */
+export async function expectFailure(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	message: string | RegExp,
+	options: RunNodeOptions = {},
+): Promise<NodeRun> {
+	const stopped = await runChannel(sandbox, parameters, options);
+	expect(stopped.nodeError).toBeDefined();
+	expect(stopped.nodeError?.message).toMatch(message);
+	expect(stopped.json).toEqual([]);
+
+	const input: IDataObject[] = [{ n: 1 }, { n: 2 }];
+	const continued = await runChannel(sandbox, parameters, {
+		...options,
+		input,
+		continueOnFail: true,
+	});
+	expect(continued.nodeError).toBeUndefined();
+	const items = continued.outputs.Squadus;
+	expect(items).toHaveLength(2);
+	items.forEach((item, index) => {
+		expect(String(item.json.error)).toMatch(message);
+		expect(item.pairedItem).toEqual({ item: index });
+	});
+	expectNoSecrets(stopped, sandbox.secrets());
+	expectNoSecrets(continued, sandbox.secrets());
+	return stopped;
+}
