@@ -1,15 +1,23 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-// Stub: each operation gets its own <operation>.operation.ts file, imported here.
-export const operations = {};
+import * as deleteRecord from './delete.operation';
+
+export const operations = { delete: deleteRecord };
 
 export const operationProperty: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
 	type: 'options',
 	noDataExpression: true,
-	options: [],
-	default: '',
+	options: [
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Delete a meeting record',
+			description: 'Delete the recording of a meeting',
+		},
+	],
+	default: 'delete',
 };
 
-export const descriptions: INodeProperties[] = [];
+export const descriptions: INodeProperties[] = [...deleteRecord.description];

@@ -1,0 +1,39 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { roomLocator } from '../../shared/descriptions';
+import { getRoomId } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+import { buildConference, conferenceNameField, createFields } from '../helpers/fields';
+
+const properties: INodeProperties[] = [
+	{ ...conferenceNameField, required: true },
+	roomLocator({ description: 'The room the conference belongs to; its link is posted there' }),
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: createFields(),
+	},
+];
+
+export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.8.5
+	const name = (this.getNodeParameter('name', i) as string).trim();
+	const rid = getRoomId.call(this, i);
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const conference = { ...(await buildConference.call(this, i, { ...fields, name })), rid };
+	const response = (await squadusApiRequest.call(this, 'POST', '/scc.createConference', {
+		body: { conference },
+		itemIndex: i,
+	})) as IDataObject;
+	return response.data as IDataObject;
+}

@@ -1,0 +1,24 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { conferenceLocator } from '../../shared/descriptions';
+import { getConferenceNumber } from '../../shared/helpers';
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [conferenceLocator({ description: 'The conference to get' })];
+
+export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	// Manual 3.8.2
+	const conferenceNumber = getConferenceNumber.call(this, i);
+	const response = (await squadusApiRequest.call(this, 'GET', '/scc.getConferenceInfo', {
+		qs: { conferenceNumber },
+		itemIndex: i,
+	})) as IDataObject;
+	return response.data as IDataObject;
+}

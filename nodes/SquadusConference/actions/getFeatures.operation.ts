@@ -1,0 +1,33 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { squadusApiRequest } from '../../shared/transport';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Returns one item per video adapter (e.g. Jitsi) with the features it supports',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['getFeatures'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	// Manual 3.8.17
+	const { features } = (await squadusApiRequest.call(this, 'GET', '/conference/features', {
+		itemIndex: i,
+	})) as { features?: IDataObject };
+	return Object.entries(features ?? {}).map(([adapter, flags]) => ({
+		adapter,
+		...(flags as IDataObject),
+	}));
+}

@@ -1,0 +1,26 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { roomLocator } from '../../shared/descriptions';
+import { getRoomId } from '../../shared/helpers';
+import { conferenceListFields, getConferenceList } from '../helpers/lists';
+
+const properties: INodeProperties[] = [
+	roomLocator({ description: 'The room whose conferences to list' }),
+	...conferenceListFields(['hasRecords', 'name', 'role', 'sort', 'sortOrder', 'status', 'userId']),
+];
+
+export const description = updateDisplayOptions(
+	{ show: { operation: ['getManyInRoom'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
+	// Manual 3.8.12
+	const rid = getRoomId.call(this, i);
+	return await getConferenceList.call(this, i, '/scc.getRoomConferences', { rid });
+}

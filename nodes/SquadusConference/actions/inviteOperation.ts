@@ -1,0 +1,43 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import type { OperationModule } from '../../shared/types';
+import { squadusApiRequest } from '../../shared/transport';
+import { meetingIdField } from '../helpers/common';
+import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
+
+const users: UserListNames = {
+	picked: 'users',
+	pickedDisplayName: 'Users',
+	typed: 'userIds',
+	typedDisplayName: 'User IDs or Usernames',
+};
+
+/**
+ * Invite by message and invite by call send the same request to two endpoints
+ * (manual 3.8.8 and 3.8.9).
+ */
+export function inviteOperation(operation: string, endpoint: string): OperationModule {
+	const properties: INodeProperties[] = [
+		meetingIdField({
+			description: 'The meeting to invite the users to: the _id of the conference',
+		}),
+		...userListFields(users),
+	];
+	return {
+		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+			const meetingId = (this.getNodeParameter('meetingId', i) as string).trim();
+			const userIds = await getUserIds.call(this, i, users, { required: true });
+			await squadusApiRequest.call(this, 'POST', endpoint, {
+				body: { meetingId, userIds },
+				itemIndex: i,
+			});
+			return { success: true, meetingId, userIds };
+		},
+	};
+}

@@ -1,0 +1,88 @@
+// Shared set-up of the Squadus Conference tests: locator values, fresh conferences and the
+// "fails with and without Continue On Fail" check every operation repeats.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import type { Sandbox } from '../../sandbox';
+import type { ConferenceRecord } from '../../sandbox/state';
+import { runNode, type NodeRun, type RunNodeOptions } from '../helpers';
+
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+export const byNumber = (value: string) => ({ __rl: true, mode: 'number', value });
+export const byUsername = (value: string) => ({ __rl: true, mode: 'username', value });
+export const picked = (...locators: IDataObject[]) => ({
+	user: locators.map((user) => ({ user })),
+});
+
+export function runConference(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	options: RunNodeOptions = {},
+) {
+	return runNode(sandbox, 'squadusConference', parameters, options);
+}
+
+/** A booked conference in #general created by the admin straight in the sandbox's state (no request logged). */
+export function freshConference(
+	sandbox: Sandbox,
+	overrides: Partial<Omit<ConferenceRecord, '_id' | 'number'>> = {},
+): ConferenceRecord {
+	const { state, fixtures } = sandbox;
+	const now = Date.now();
+	const creatorId = overrides.creatorId ?? fixtures.admin._id;
+	return state.addConference({
+		name: `Test conference ${Math.random().toString(36).slice(2, 8)}`,
+		status: 'BOOKED',
+		type: 'REGULAR',
+		rid: fixtures.channels.general._id,
+		conferenceSettings: { audioMute: false, videoMute: false, waitingRoomEnable: false },
+		videoAdapter: 'Jitsi',
+		conferenceFormat: 'conference',
+		creatorId,
+		participants: new Map([
+			[creatorId, { userId: creatorId, role: 'MODERATOR', status: 'PARTICIPATE', invited: false }],
+		]),
+		joined: new Set(),
+		createdAt: now,
+		updatedAt: now,
+		createChat: false,
+		showChat: true,
+		persistentChat: false,
+		records: [],
+		countMessages: 0,
+		countBreakouts: 0,
+		...overrides,
+	} as Omit<ConferenceRecord, '_id' | 'number'>);
+}
+
+/**
+ * Runs the node twice: without Continue On Fail the run stops with `message`; with it, each of
+ * two input items yields exactly one error item carrying `message`, paired to its input.
+ * Returns the first run, for further checks.
+ */
+export async function expectFailure(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	message: string | RegExp,
+	options: RunNodeOptions & { node?: string } = {},
+): Promise<NodeRun> {
+	const node = options.node ?? 'squadusConference';
+	const stopped = await runNode(sandbox, node, parameters, options);
+	expect(stopped.nodeError).toBeDefined();
+	expect(stopped.nodeError?.message).toMatch(message);
+	expect(stopped.json).toEqual([]);
+
+	const input: IDataObject[] = [{ n: 1 }, { n: 2 }];
+	const continued = await runNode(sandbox, node, parameters, {
+		...options,
+		input,
+		continueOnFail: true,
+	});
+	expect(continued.nodeError).toBeUndefined();
+	const items = continued.outputs.Squadus;
+	expect(items).toHaveLength(2);
+	items.forEach((item, index) => {
+		expect(String(item.json.error)).toMatch(message);
+		expect(item.pairedItem).toEqual({ item: index });
+	});
+	return stopped;
+}
