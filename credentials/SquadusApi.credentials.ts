@@ -1,14 +1,84 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IHttpRequestHelper,
-	INodeProperties,
+import {
+	UserError,
+	type IAuthenticateGeneric,
+	type ICredentialDataDecryptedObject,
+	type ICredentialTestRequest,
+	type ICredentialType,
+	type IDataObject,
+	type IHttpRequestHelper,
+	type IN8nHttpFullResponse,
+	type INodeProperties,
+	type JsonObject,
 } from 'n8n-workflow';
 
 import { totp } from '../nodes/shared/helpers/totp';
-import { apiUrl } from '../nodes/shared/transport/url';
+import { explainNetworkError, serverText, type Explanation } from '../nodes/shared/transport/errors';
+import { apiUrl, normalizeServerUrl } from '../nodes/shared/transport/url';
+
+/** Why Squadus refused a password login, in words that say what to change. */
+function explainLoginFailure(
+	status: number,
+	answer: IDataObject,
+	credentials: ICredentialDataDecryptedObject,
+): Explanation {
+	const { text, errorType } = serverText(answer);
+	const secondFactor = credentials.secondFactor;
+	if (errorType === 'totp-required') {
+		return secondFactor === 'code'
+			? {
+					message: 'This Squadus account needs a one-time code, and the Code field is empty',
+					description: 'Enter a current code, or choose "TOTP Secret" so n8n computes a code at each login.',
+				}
+			: {
+					message:
+						'This Squadus account uses two-factor authentication: choose a Second Factor in the credential',
+					description:
+						'Set Second Factor to "TOTP Secret" and paste the base32 secret of the account (n8n then computes a code at each login), or to "One-Time Code" for a single login.',
+				};
+	}
+	if (errorType === 'totp-invalid') {
+		return secondFactor === 'totpSecret'
+			? {
+					message: 'Squadus rejected the code computed from the TOTP secret',
+					description:
+						"Check the TOTP Secret (the base32 key shown when two-factor authentication was set up) and that the n8n server's clock is right.",
+				}
+			: {
+					message: 'Squadus rejected the one-time code',
+					description:
+						'A code is valid once and for about 30 seconds: enter a fresh one, or choose "TOTP Secret" so n8n computes it.',
+				};
+	}
+	if (errorType === 'error-user-is-not-activated') {
+		return {
+			message: 'The Squadus account is deactivated',
+			description: 'Ask a Squadus administrator to activate it.',
+		};
+	}
+	if (status === 401 || status === 403) {
+		return {
+			message: 'Squadus rejected the username or password',
+			description: 'Check Username or Email and Password in the credential.',
+		};
+	}
+	if (status === 429) {
+		return {
+			message: 'Squadus refused the login: too many requests',
+			description: text ?? 'Wait a minute and try again.',
+		};
+	}
+	if (status === 404 || typeof answer !== 'object' || (!text && status < 500)) {
+		return {
+			message: `No Squadus API answered at ${normalizeServerUrl(credentials.server as string)}`,
+			description:
+				'Check the Server Address: the address of the Squadus server (e.g. https://im.example.ru), without /api/v1.',
+		};
+	}
+	return {
+		message: text ?? `Squadus answered the login with HTTP ${status}`,
+		description: 'Check the credential, or try again later if the server is failing.',
+	};
+}
 
 export class SquadusApi implements ICredentialType {
 	name = 'squadusApi';
@@ -108,22 +178,46 @@ export class SquadusApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const server = normalizeServerUrl(credentials.server as string);
 		const body: Record<string, string> = {
 			user: String(credentials.user ?? '').trim(),
 			password: String(credentials.password ?? ''),
 		};
-		if (credentials.secondFactor === 'code' && credentials.code) body.code = String(credentials.code);
-		if (credentials.secondFactor === 'totpSecret' && credentials.totpSecret) {
-			body.code = totp(String(credentials.totpSecret));
+		if (credentials.secondFactor === 'code' && credentials.code) {
+			body.code = String(credentials.code).trim();
 		}
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: apiUrl(credentials.server as string, '/login'),
-			body,
-			json: true,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-		})) as { data: { authToken: string; userId: string } };
-		return { authToken: response.data.authToken, sessionUserId: response.data.userId };
+		if (credentials.secondFactor === 'totpSecret') {
+			try {
+				body.code = totp(String(credentials.totpSecret ?? ''));
+			} catch (error) {
+				throw new UserError((error as Error).message, {
+					description: 'Copy the secret again from the two-factor set-up of the account.',
+				});
+			}
+		}
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: apiUrl(server, '/login'),
+				body,
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			// Only a description of the failure: the request carries the password.
+			const { message, description } = explainNetworkError(error as JsonObject, server, 'POST');
+			throw new UserError(message, { description });
+		}
+		const answer = (response.body ?? {}) as IDataObject;
+		const data = answer.data as IDataObject | undefined;
+		if (response.statusCode < 300 && data?.authToken && data.userId) {
+			return { authToken: String(data.authToken), sessionUserId: String(data.userId) };
+		}
+		const { message, description } = explainLoginFailure(response.statusCode, answer, credentials);
+		throw new UserError(message, { description });
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -142,5 +236,18 @@ export class SquadusApi implements ICredentialType {
 			url: '/me',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Squadus did not accept the session of this login; check the Server Address' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Squadus API at this Server Address (enter it without /api/v1)',
+				},
+			},
+		],
 	};
 }

@@ -40,6 +40,8 @@ export class SquadusTokenApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
+			description:
+				'Create one in Squadus under My Account → Personal Access Tokens; Squadus shows the token and the user ID once',
 		},
 		{
 			displayName: 'Ignore SSL Issues (Insecure)',
@@ -67,5 +69,18 @@ export class SquadusTokenApi implements ICredentialType {
 			url: '/me',
 			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Squadus rejected the user ID or personal access token' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message: 'No Squadus API at this Server Address (enter it without /api/v1)',
+				},
+			},
+		],
 	};
 }

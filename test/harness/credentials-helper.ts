@@ -163,7 +163,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const details = node.credentials?.[typeName];
 		if (details) {
 			const key = this.store.resolveKey(details, typeName);
-			await this.updateCredentials(details, typeName, { ...this.store.get(key), ...output }, key);
+			await this.updateCredentials(
+				details,
+				typeName,
+				{ ...this.store.get(key), ...output } as ICredentialDataDecryptedObject,
+				key,
+			);
 		}
 		return Object.assign(credentials, output);
 	}
@@ -175,7 +180,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = this.type(typeName);
 		if (typeof type.preAuthentication !== 'function') return undefined;
-		return (await type.preAuthentication.call(helpers, credentials)) ?? undefined;
+		return ((await type.preAuthentication.call(helpers, credentials)) ??
+			undefined) as ICredentialDataDecryptedObject | undefined;
 	}
 
 	async getCredentials(details: INodeCredentialsDetails, type: string): Promise<ICredentials> {
@@ -194,6 +200,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			if (data[property.name] === undefined && property.default !== undefined) {
 				data[property.name] = property.default as never;
 			}
+		}
+		// n8n resolves credential expressions; the only kind credential types use is $self["field"].
+		for (const [key, value] of Object.entries(data)) {
+			const self = typeof value === 'string' ? /^=\{\{\s*\$self\[["'](\w+)["']\]\s*\}\}$/.exec(value) : null;
+			if (self) data[key] = data[self[1]] as never;
 		}
 		return data;
 	}

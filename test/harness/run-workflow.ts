@@ -19,6 +19,7 @@ import {
 } from 'n8n-workflow';
 
 import { CredentialStore, HarnessCredentialsHelper } from './credentials-helper';
+import { recordRun } from './secret-log';
 import {
 	builtInNodeTypes,
 	HarnessNodeTypes,
@@ -83,7 +84,7 @@ LoggerProxy.init({
 const toItem = (entry: IDataObject | INodeExecutionData): INodeExecutionData =>
 	'json' in entry && typeof entry.json === 'object' ? (entry as INodeExecutionData) : { json: entry as IDataObject };
 
-function buildContext(workflowJson: WorkflowJson, options: RunWorkflowOptions, mode: WorkflowExecuteMode) {
+export function buildContext(workflowJson: WorkflowJson, options: RunWorkflowOptions, mode: WorkflowExecuteMode) {
 	const nodeTypes = new HarnessNodeTypes({
 		...builtInNodeTypes,
 		...loadPackageNodeTypes(),
@@ -183,7 +184,8 @@ export async function runWorkflow(
 			nodeExecutionStack: [
 				{
 					node: startNode,
-					data: { main: [(options.input ?? []).map(toItem)] },
+					// n8n-core runs no node on zero items: like n8n's Manual Trigger, start with one empty item
+					data: { main: [(options.input ?? [{ json: {} }]).map(toItem)] },
 					source: null,
 				},
 			],
@@ -203,7 +205,7 @@ export async function runWorkflow(
 		outputs[nodeName] = allOutputs[nodeName][0] ?? [];
 		if (last?.error) errors[nodeName] = last.error;
 	}
-	return {
+	const result: WorkflowRunResult = {
 		run: finalRun,
 		outputs,
 		allOutputs,
@@ -213,6 +215,8 @@ export async function runWorkflow(
 		credentials: store,
 		logs: harnessLogs.slice(logStart),
 	};
+	recordRun(result, [...store['data'].values()]);
+	return result;
 }
 
 export interface PollResult {

@@ -1,3 +1,4 @@
 export * from './request';
 export * from './paginate';
 export * from './url';
+export { explainNetworkError, serverText } from './errors';

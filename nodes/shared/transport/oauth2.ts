@@ -1,0 +1,235 @@
+import { createHash } from 'crypto';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import { explainedError, explainNetworkError, serverText } from './errors';
+import type { ResolvedAuth, SquadusContext } from './request';
+import { apiUrl } from './url';
+
+/**
+ * OAuth2: the provider's access token is exchanged for a Squadus session
+ * (`POST /method.callAnon/login`, manual 3.1.3), which then authenticates every call with
+ * X-Auth-Token / X-User-Id. Sessions are kept per access token, across executions; when
+ * Squadus no longer accepts the provider's token, n8n-core refreshes it (and stores it in
+ * the credential), and the new token is exchanged again.
+ */
+
+interface Session {
+	authToken: string;
+	userId: string;
+}
+
+const SESSIONS_KEPT = 500;
+const sessions = new Map<string, Session>();
+
+const TYPE = 'squadusOAuth2Api';
+
+function accessTokenOf(auth: ResolvedAuth): string | undefined {
+	const data = auth.credentials.oauthTokenData as IDataObject | undefined;
+	const token = data?.access_token;
+	return typeof token === 'string' && token ? token : undefined;
+}
+
+function sessionKey(auth: ResolvedAuth, accessToken: string): string {
+	return createHash('sha256')
+		.update(`${auth.server}\n${String(auth.credentials.serviceName)}\n${accessToken}`)
+		.digest('hex');
+}
+
+/** Seconds the provider's token still lives (the manual requires `expiresIn`). */
+function expiresIn(auth: ResolvedAuth): number {
+	const data = (auth.credentials.oauthTokenData ?? {}) as IDataObject;
+	const expiresAt = Number(data.n8n_expires_at);
+	if (Number.isFinite(expiresAt) && expiresAt > 0) {
+		return Math.max(0, Math.round((expiresAt - Date.now()) / 1000));
+	}
+	const seconds = Number(data.expires_in);
+	return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 3600;
+}
+
+type Exchange = { session: Session } | { rejected: { status: number; body: unknown } };
+
+/** Reads both the manual's answer (`data.authToken`) and Rocket.Chat's method-call wrapping. */
+function readExchange(status: number, body: unknown): Exchange {
+	const answer = (body ?? {}) as IDataObject;
+	const data = answer.data as IDataObject | undefined;
+	if (status < 300 && data?.authToken && data.userId) {
+		return { session: { authToken: String(data.authToken), userId: String(data.userId) } };
+	}
+	if (status < 300 && typeof answer.message === 'string') {
+		try {
+			const call = JSON.parse(answer.message) as IDataObject;
+			const result = call.result as IDataObject | undefined;
+			if (result?.token && result.id) {
+				return { session: { authToken: String(result.token), userId: String(result.id) } };
+			}
+			if (call.error) return { rejected: { status: 401, body: call.error } };
+		} catch {
+			// not a method-call answer: reported below
+		}
+	}
+	return { rejected: { status: status < 300 ? 401 : status, body } };
+}
+
+async function exchange(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	accessToken: string,
+	timeout: number | undefined,
+	itemIndex: number,
+): Promise<Exchange> {
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: apiUrl(auth.server, '/method.callAnon/login'),
+		body: { serviceName: auth.credentials.serviceName, accessToken, expiresIn: expiresIn(auth) },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+	};
+	if (timeout) request.timeout = timeout;
+	let response: IN8nHttpFullResponse;
+	try {
+		// The exchange carries the provider's token in its body, not as the credential's header.
+		response = (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw explainedError(
+			context.getNode(),
+			explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
+			itemIndex,
+		);
+	}
+	const result = readExchange(response.statusCode, response.body);
+	if ('rejected' in result && ![400, 401, 403].includes(result.rejected.status)) {
+		const { text } = serverText(result.rejected.body);
+		throw explainedError(
+			context.getNode(),
+			{
+				message: text ?? `Squadus answered the OAuth login with HTTP ${result.rejected.status}`,
+				description:
+					'The exchange of the OAuth2 token for a Squadus session failed. Check the Server Address in the credential.',
+			},
+			itemIndex,
+		);
+	}
+	return result;
+}
+
+/**
+ * Lets n8n-core refresh the provider's token (or, for Client Credentials without a token yet,
+ * fetch one) and store it in the credential.
+ */
+async function renewProviderToken(context: SquadusContext, auth: ResolvedAuth, itemIndex: number) {
+	const helpers = context.helpers as typeof context.helpers & {
+		refreshOAuth2Token?: (type: string) => Promise<IDataObject>;
+	};
+	try {
+		if (accessTokenOf(auth) && typeof helpers.refreshOAuth2Token === 'function') {
+			const tokenData = await helpers.refreshOAuth2Token.call(context, TYPE);
+			auth.credentials.oauthTokenData = { ...(tokenData as IDataObject) };
+			return;
+		}
+		// requestOAuth2 fetches a missing Client Credentials token, and refreshes an expired one
+		// when Squadus answers 401 (it does: the provider's token is no Squadus session). Both
+		// are stored in the credential; the answer itself does not matter.
+		await context.helpers.httpRequestWithAuthentication
+			.call(context, TYPE, {
+				method: 'GET',
+				url: apiUrl(auth.server, '/me'),
+				json: true,
+				skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+			})
+			.catch(() => undefined);
+		auth.credentials = await context.getCredentials(TYPE, itemIndex);
+	} catch (error) {
+		const reason = (error as Error).message;
+		throw explainedError(
+			context.getNode(),
+			{
+				message: 'Could not get a new access token from the OAuth2 provider',
+				description: `${reason}. Open the credential and reconnect it (for Client Credentials: check the Client ID, Client Secret and Access Token URL).`,
+			},
+			itemIndex,
+		);
+	}
+}
+
+async function session(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	timeout: number | undefined,
+	itemIndex: number,
+	stale?: Session,
+): Promise<Session> {
+	let accessToken = accessTokenOf(auth);
+	if (accessToken) {
+		const cached = sessions.get(sessionKey(auth, accessToken));
+		if (cached && cached !== stale) return cached;
+	} else {
+		await renewProviderToken(context, auth, itemIndex);
+		accessToken = accessTokenOf(auth);
+	}
+	let result = accessToken
+		? await exchange(context, auth, accessToken, timeout, itemIndex)
+		: undefined;
+	if (!result || 'rejected' in result) {
+		// The provider's token expired (or was revoked): refresh it once and try again.
+		await renewProviderToken(context, auth, itemIndex);
+		accessToken = accessTokenOf(auth);
+		if (accessToken) result = await exchange(context, auth, accessToken, timeout, itemIndex);
+	}
+	if (!accessToken || !result) {
+		throw explainedError(
+			context.getNode(),
+			{
+				message: 'The OAuth2 credential has no access token',
+				description: 'Open the credential and connect it to your account.',
+			},
+			itemIndex,
+		);
+	}
+	if ('rejected' in result) {
+		const { text, errorType } = serverText(result.rejected.body);
+		throw new NodeApiError(context.getNode(), { errorType: errorType ?? null } as JsonObject, {
+			message: text ?? 'Squadus did not accept the OAuth2 access token',
+			description: `Squadus refused to exchange the provider's token for a session, even after the token was refreshed. Check the OAuth Service Name ("${String(auth.credentials.serviceName)}") against the OAuth service registered in Squadus, and that the Authorization and Access Token URLs point to the provider Squadus trusts.`,
+			httpCode: String(result.rejected.status),
+			itemIndex,
+		});
+	}
+	if (sessions.size >= SESSIONS_KEPT) sessions.delete(sessions.keys().next().value as string);
+	sessions.set(sessionKey(auth, accessToken), result.session);
+	return result.session;
+}
+
+/** Sends a request with the Squadus session of the credential's OAuth2 token. */
+export async function sendWithOAuth2Session(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	request: IHttpRequestOptions,
+	itemIndex: number,
+): Promise<IN8nHttpFullResponse> {
+	const withSession = ({ authToken, userId }: Session): IHttpRequestOptions => ({
+		...request,
+		headers: { ...request.headers, 'X-Auth-Token': authToken, 'X-User-Id': userId },
+		ignoreHttpStatusErrors: true,
+	});
+	const current = await session(context, auth, request.timeout, itemIndex);
+	// The session headers are set here, after the exchange above.
+	const response = (await context.helpers.httpRequest(withSession(current))) as IN8nHttpFullResponse;
+	if (response.statusCode !== 401) return response;
+	// The Squadus session ended: forget it and exchange the token again, once.
+	for (const [key, value] of sessions) if (value === current) sessions.delete(key);
+	const renewed = await session(context, auth, request.timeout, itemIndex, current);
+	return (await context.helpers.httpRequest(withSession(renewed))) as IN8nHttpFullResponse;
+}
+
+/** Forgets every exchanged session (tests). */
+export function clearOAuth2Sessions(): void {
+	sessions.clear();
+}

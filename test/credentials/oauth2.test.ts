@@ -1,0 +1,143 @@
+// OAuth2: the provider's token is exchanged for a Squadus session (manual 3.1.3), and an
+// expired provider token is refreshed by n8n-core and exchanged again without user action.
+import { CredentialStore } from '../harness';
+import { runNode, useSandbox } from '../nodes/helpers';
+import { clearOAuth2Sessions } from '../../nodes/shared/transport/oauth2';
+import { connectOAuth2, expectNoSecrets, exposed, oauth2Credentials } from './helpers';
+
+const ctx = useSandbox({ oauthTokenTtlSec: 1 });
+const dmCreate = { operation: 'create', usernames: 'ivan.petrov' };
+const NAME = 'Squadus OAuth2';
+
+beforeEach(() => {
+	ctx.sandbox.clearRequests();
+	clearOAuth2Sessions();
+});
+
+const exchanges = () => ctx.sandbox.requests({ path: '/api/v1/method.callAnon/login' });
+const tokenGrants = () =>
+	ctx.sandbox.requests({ path: '/oauth/token' }).map((request) => request.body.grant_type);
+
+it('authorization code: exchanges the token once and reuses the session', async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	const tokenData = await connectOAuth2(sandbox, sandbox.fixtures.user.username);
+	const store = new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData) });
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
+		auth: 'oAuth2',
+		store,
+		input: [{}, {}],
+	});
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json).toHaveLength(2);
+	const [exchange] = exchanges();
+	expect(exchanges()).toHaveLength(1);
+	expect(exchange.body).toEqual({
+		serviceName: 'keycloak',
+		accessToken: tokenData.access_token,
+		expiresIn: expect.any(Number),
+	});
+	const calls = sandbox.requests({ path: '/api/v1/dm.create' });
+	expect(calls).toHaveLength(2);
+	expect(calls[0].headers['x-user-id']).toBe(sandbox.fixtures.user._id);
+	expect(calls[0].headers['x-auth-token']).toBeTruthy();
+	expect(calls[0].headers.authorization).toBeUndefined();
+	expectNoSecrets(sandbox, ...exposed(run));
+	sandbox.configure({ oauthTokenTtlSec: 1 });
+});
+
+it('authorization code: an expired provider token is refreshed, stored and exchanged again', async () => {
+	const { sandbox } = ctx;
+	const tokenData = await connectOAuth2(sandbox);
+	const store = new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData) });
+	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	await new Promise((resolve) => setTimeout(resolve, 1100));
+	sandbox.expireSessions();
+	clearOAuth2Sessions(); // a new n8n process: only the stored credential remains
+	sandbox.clearRequests();
+
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json).toHaveLength(1);
+	expect(tokenGrants()).toEqual(['refresh_token']);
+	expect(exchanges().map((request) => request.status)).toEqual([401, 200]);
+	const stored = store.get(NAME)!.oauthTokenData as { access_token: string };
+	expect(stored.access_token).not.toBe(tokenData.access_token);
+	expect(exchanges()[1].body.accessToken).toBe(stored.access_token);
+	expect(store.stats.oauthTokenUpdates).toBe(1);
+	expectNoSecrets(sandbox, ...exposed(run));
+});
+
+it('a Squadus session that ends mid-run is exchanged again (token still valid)', async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	try {
+		const store = new CredentialStore({
+			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox)),
+		});
+		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		sandbox.expireSessions();
+		sandbox.clearRequests();
+		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		expect(run.nodeError).toBeUndefined();
+		expect(exchanges().map((request) => request.status)).toEqual([200]);
+		expect(tokenGrants()).toEqual([]);
+		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([401, 200]);
+	} finally {
+		sandbox.configure({ oauthTokenTtlSec: 1 });
+	}
+});
+
+it('client credentials: n8n-core fetches the first token, and a new one when it expired', async () => {
+	const { sandbox } = ctx;
+	const store = new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'clientCredentials') });
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json).toHaveLength(1);
+	expect(tokenGrants()[0]).toBe('client_credentials');
+	const first = (store.get(NAME)!.oauthTokenData as { access_token: string }).access_token;
+	expect(first).toBeTruthy();
+	const provider = sandbox.fixtures.oauth.providerUser.username;
+	expect(sandbox.requests({ path: '/api/v1/dm.create' })[0].headers['x-user-id']).toBe(
+		sandbox.fixtures.users.find((user) => user.username === provider)!._id,
+	);
+
+	await new Promise((resolve) => setTimeout(resolve, 1100));
+	sandbox.expireSessions();
+	sandbox.clearRequests();
+	const again = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	expect(again.nodeError).toBeUndefined();
+	expect(tokenGrants()).toEqual(['client_credentials']);
+	const second = (store.get(NAME)!.oauthTokenData as { access_token: string }).access_token;
+	expect(second).not.toBe(first);
+	expectNoSecrets(sandbox, ...exposed(run), ...exposed(again));
+});
+
+it('a wrong OAuth Service Name is reported clearly', async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	try {
+		const data = oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox));
+		data.serviceName = 'gitlab';
+		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
+			auth: 'oAuth2',
+			store: new CredentialStore({ [NAME]: data }),
+		});
+		expect(run.nodeError?.message).toBe('OAuth service "gitlab" is not configured');
+		expect(run.nodeError?.description).toMatch(/Check the OAuth Service Name \("gitlab"\)/);
+		expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
+		expectNoSecrets(sandbox, ...exposed(run));
+	} finally {
+		sandbox.configure({ oauthTokenTtlSec: 1 });
+	}
+});
+
+it('an unconnected authorization-code credential asks to connect it', async () => {
+	const { sandbox } = ctx;
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
+		auth: 'oAuth2',
+		store: new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'authorizationCode') }),
+	});
+	expect(run.nodeError?.message).toBe('The OAuth2 credential has no access token');
+	expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
+});

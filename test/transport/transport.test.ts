@@ -1,0 +1,226 @@
+// The shared transport: session renewal, 429 waits, retries that never repeat a write,
+// timeouts, error messages, pagination, and no secret anywhere.
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
+import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox, type Auth } from '../nodes/helpers';
+import { expectNoSecrets, exposed } from '../credentials/helpers';
+import { PROBE_TYPE, SquadusProbe } from './probe';
+
+const ctx = useSandbox();
+const CREDENTIAL_TYPE: Record<Auth, string> = {
+	password: 'squadusApi',
+	accessToken: 'squadusTokenApi',
+	oAuth2: 'squadusOAuth2Api',
+};
+
+async function probe(
+	parameters: INodeParameters,
+	{ auth = 'password', store, input, continueOnFail }: { auth?: Auth; store?: CredentialStore; input?: IDataObject[]; continueOnFail?: boolean } = {},
+) {
+	const { sandbox } = ctx;
+	const workflow = chainWorkflow({
+		name: 'Probe',
+		type: PROBE_TYPE,
+		parameters: { authentication: auth, ...parameters },
+		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		continueOnFail,
+	});
+	const result = await runWorkflow(workflow, {
+		credentials: store ?? new CredentialStore({ [CREDENTIAL_NAME[auth]]: credentialsFor(sandbox, 'admin', auth) }),
+		input,
+		nodeTypes: { [PROBE_TYPE]: new SquadusProbe() },
+	});
+	return { ...result, json: (result.outputs.Probe ?? []).map((item) => item.json), nodeError: result.errors.Probe };
+}
+
+const post = (text: string) => ({
+	method: 'POST',
+	endpoint: '/chat.postMessage',
+	body: JSON.stringify({ roomId: ctx.sandbox.fixtures.channels.general._id, text }),
+});
+
+beforeEach(() => {
+	ctx.sandbox.clearRequests();
+	ctx.sandbox.clearFaults();
+});
+
+describe('sessions', () => {
+	it('renews a session that expires in the middle of a 200-item run: one extra login, every item done', async () => {
+		const { sandbox } = ctx;
+		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		await runNode(sandbox, 'squadusDirectMessage', { operation: 'create', usernames: 'ivan.petrov' }, { store });
+		sandbox.clearRequests();
+		let expired = false;
+		const watcher = setInterval(() => {
+			if (!expired && sandbox.requests({ path: '/api/v1/dm.create' }).length >= 100) {
+				sandbox.expireSessions();
+				expired = true;
+			}
+		}, 1);
+		const input = Array.from({ length: 200 }, () => ({}));
+		const run = await runNode(
+			sandbox,
+			'squadusDirectMessage',
+			{ operation: 'create', usernames: 'ivan.petrov' },
+			{ store, input },
+		).finally(() => clearInterval(watcher));
+		expect(expired).toBe(true);
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json).toHaveLength(200);
+		expect(sandbox.requests({ path: '/api/v1/login' })).toHaveLength(1);
+		const calls = sandbox.requests({ path: '/api/v1/dm.create' });
+		expect(calls.filter((call) => call.status === 401)).toHaveLength(1);
+		expect(calls.filter((call) => call.status === 200)).toHaveLength(200);
+		expectNoSecrets(sandbox, ...exposed(run));
+	});
+});
+
+describe('rate limits and retries', () => {
+	it('waits out three 429s (X-RateLimit-Reset) and posts the message once', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: '429', times: 3, resetMs: 150 });
+		const started = Date.now();
+		const run = await probe(post('rate limited'));
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json).toHaveLength(1);
+		expect(run.json[0]).toMatchObject({ success: true, message: { msg: 'rate limited' } });
+		const calls = sandbox.requests({ path: '/api/v1/chat.postMessage' });
+		expect(calls.map((call) => call.status)).toEqual([429, 429, 429, 200]);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+	});
+
+	it('gives up after five 429s with a rate-limit description', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: '429', times: 5, resetMs: 20 });
+		const run = await probe(post('never'));
+		expect(sandbox.requests({ path: '/api/v1/chat.postMessage' })).toHaveLength(5);
+		expect(run.nodeError?.message).toMatch(/too many requests/);
+		expect(run.nodeError?.description).toMatch(/after 5 attempts/);
+	});
+
+	it('retries a GET after a 500 and succeeds', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/me', mode: '500', times: 1 });
+		const run = await probe({ method: 'GET', endpoint: '/me' });
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json[0]).toMatchObject({ username: sandbox.fixtures.admin.username });
+		expect(sandbox.requests({ path: '/api/v1/me' }).map((call) => call.status)).toEqual([500, 200]);
+	});
+
+	it('retries a GET after a dropped connection', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/me', mode: 'drop', times: 1 });
+		const run = await probe({ method: 'GET', endpoint: '/me' });
+		expect(run.nodeError).toBeUndefined();
+		expect(sandbox.requests({ path: '/api/v1/me' }).map((call) => call.status)).toEqual([0, 200]);
+	});
+
+	it('never retries a POST whose connection dropped', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: 'drop', times: 1 });
+		const run = await probe(post('dropped'));
+		expect(sandbox.requests({ path: '/api/v1/chat.postMessage' })).toHaveLength(1);
+		expect(run.nodeError?.message).toBe('The connection to Squadus was closed before it answered');
+		expect(run.nodeError?.description).toMatch(/not sent again/);
+	});
+
+	it('never retries a POST that timed out (Options → Timeout)', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: 'slow', delayMs: 800 });
+		const run = await probe({ ...post('slow'), options: { timeout: 300 } });
+		expect(run.nodeError?.message).toBe('Squadus did not answer within 0.3 s');
+		expect(run.nodeError?.description).toMatch(/not sent again.*Options → Timeout/);
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		expect(sandbox.requests({ path: '/api/v1/chat.postMessage' })).toHaveLength(1);
+	});
+
+	it('a 500 on a POST is reported, not retried', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: '500', times: 1 });
+		const run = await probe(post('once'));
+		expect(sandbox.requests({ path: '/api/v1/chat.postMessage' })).toHaveLength(1);
+		expect(run.nodeError?.message).toBe('Internal server error [error-internal]');
+		expect(run.nodeError?.description).toMatch(/failed to process/);
+	});
+
+	it('reports a malformed answer', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/me', mode: 'malformed' });
+		const run = await probe({ method: 'GET', endpoint: '/me' });
+		expect(run.nodeError?.message).toBe('Squadus sent an answer that is not valid JSON');
+	});
+});
+
+describe('errors', () => {
+	it('room not found: the server text, errorType and a description, with the item index', async () => {
+		const run = await probe(
+			{ method: 'POST', endpoint: '/chat.postMessage', body: '{"roomId":"nope","text":"x"}' },
+			{ input: [{}, {}], continueOnFail: false },
+		);
+		expect(run.nodeError?.message).toBe('Invalid channel [invalid-channel]');
+		expect(run.nodeError?.description).toMatch(/^Check the channel or room/);
+		const { context } = run.nodeError as unknown as { context: IDataObject };
+		expect(context).toMatchObject({ itemIndex: 0, errorType: 'invalid-channel' });
+		const info = await probe({ method: 'GET', endpoint: '/channels.info', qs: '{"roomId":"nope"}' });
+		expect(info.nodeError?.message).toMatch(/\[error-room-not-found\]$/);
+		expect(info.nodeError?.description).toMatch(/^Check the channel or room/);
+	});
+
+	it('invalid-params names the parameter', async () => {
+		const run = await probe({ method: 'POST', endpoint: '/chat.postMessage', body: '{"text":"x"}' });
+		expect(run.nodeError?.description).toMatch(/Squadus rejected the parameter "\w+"|Check the channel/);
+	});
+
+	it('403: says the account lacks a permission for the action', async () => {
+		const { sandbox } = ctx;
+		const run = await probe(
+			{ method: 'POST', endpoint: '/users.create', body: JSON.stringify({ email: 'a@b.ru', name: 'A', password: 'Xx1!xxxx', username: 'a.b' }) },
+			{ store: new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'user') }) },
+		);
+		expect(run.nodeError?.description).toMatch(/lacks a permission needed for "users.create"/);
+		expectNoSecrets(sandbox, ...exposed(run));
+	});
+
+	it('continue on fail: one item per input item, none leaking secrets', async () => {
+		const { sandbox } = ctx;
+		const run = await probe(
+			{ method: 'POST', endpoint: '/chat.postMessage', body: '{"roomId":"nope","text":"x"}' },
+			{ input: [{}, {}, {}], continueOnFail: true },
+		);
+		expect(run.json).toHaveLength(3);
+		expectNoSecrets(sandbox, ...exposed(run));
+	});
+});
+
+describe('pagination', () => {
+	it('Return All walks pages of 100 until total; Limit asks for no more than it needs', async () => {
+		const { sandbox } = ctx;
+		const roomId = sandbox.fixtures.channels.random._id;
+		sandbox.addMessages(roomId, 230);
+		const params = { paginate: true, method: 'GET', endpoint: '/channels.messages', qs: JSON.stringify({ roomId }), listKeys: 'messages' };
+		const all = await probe({ ...params, returnAll: true });
+		const pages = sandbox.requests({ path: '/api/v1/channels.messages' });
+		const total = all.json.length;
+		expect(total).toBeGreaterThanOrEqual(230);
+		expect(pages.map((page) => [page.query.offset, page.query.count])).toEqual(
+			Array.from({ length: Math.ceil(total / 100) }, (_, n) => [String(n * 100), '100']),
+		);
+		expect(new Set(all.json.map((message) => message._id)).size).toBe(total);
+
+		sandbox.clearRequests();
+		const some = await probe({ ...params, returnAll: false, limit: 150 });
+		expect(some.json).toHaveLength(150);
+		expect(
+			sandbox.requests({ path: '/api/v1/channels.messages' }).map((page) => [page.query.offset, page.query.count]),
+		).toEqual([
+			['0', '100'],
+			['100', '50'],
+		]);
+	});
+
+	it('copes with the list under another key (channels or rooms)', async () => {
+		const run = await probe({ paginate: true, method: 'GET', endpoint: '/channels.list', listKeys: 'rooms,channels', returnAll: true });
+		expect(run.json.map((channel) => channel.name)).toEqual(expect.arrayContaining(['general']));
+	});
+});
