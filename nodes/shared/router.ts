@@ -3,8 +3,10 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
+import { MAX_ITEMS_IN_FLIGHT } from './descriptions/batching';
 import { assertRequiredParameters } from './helpers/validation';
 import type { OperationModule, OperationResult } from './types';
 
@@ -22,10 +24,65 @@ function toExecutionData(
 	return this.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 }
 
+const batchingPaths = new WeakMap<INodeProperties[], string | null>();
+
+/** Where an operation's description put the Batching option: top level or inside a collection. */
+function batchingPath(description: INodeProperties[]): string | null {
+	let path = batchingPaths.get(description);
+	if (path === undefined) {
+		path = null;
+		for (const property of description) {
+			if (property.name === 'batching') path = 'batching';
+			else if (
+				property.type === 'collection' &&
+				property.options?.some((option) => 'name' in option && option.name === 'batching')
+			) {
+				path = `${property.name}.batching`;
+			}
+			if (path) break;
+		}
+		batchingPaths.set(description, path);
+	}
+	return path;
+}
+
+/** Items in flight at once: the Batching option's Items per Batch, 1 without it. */
+function itemsInFlight(this: IExecuteFunctions, module: OperationModule): number {
+	const path = batchingPath(module.description);
+	if (!path) return 1;
+	const size = Number(this.getNodeParameter(`${path}.batch.batchSize`, 0, 1));
+	return Number.isFinite(size) ? Math.min(MAX_ITEMS_IN_FLIGHT, Math.max(1, Math.floor(size))) : 1;
+}
+
+function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	return {
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+		},
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** The error that stops the run, as an n8n error that names the item. */
+function stoppingError(this: IExecuteFunctions, error: unknown, itemIndex: number) {
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) {
+		return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+	}
+	error.context ??= {};
+	error.context.itemIndex ??= itemIndex;
+	return error;
+}
+
 /**
  * Owns the item loop for every Squadus node: dispatches each item to its operation module,
  * applies Continue On Fail (one error item per failed input item, with pairedItem) and
  * attaches the item index to errors that stop the run.
+ *
+ * With the Batching option, up to Items per Batch items run at once (the first item runs
+ * alone, so a session login happens once). Output stays in input order; without Continue
+ * On Fail the run stops at the first failing item in input order, after the items before it
+ * have finished, and no item after it is started.
  */
 export async function router<T extends Record<string, OperationModule>>(
 	this: IExecuteFunctions,
@@ -38,29 +95,35 @@ export async function router<T extends Record<string, OperationModule>>(
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
 	}
 
-	const returnData: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	let failedAt = items.length;
+	let failure: unknown;
+
+	const settle = async (i: number) => {
 		try {
 			assertRequiredParameters.call(this, module.description, i);
-			const result = await module.execute.call(this, i);
-			returnData.push(...toExecutionData.call(this, result, i));
+			results[i] = toExecutionData.call(this, await module.execute.call(this, i), i);
 		} catch (error) {
-			if (this.continueOnFail()) {
-				returnData.push({
-					json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-					pairedItem: { item: i },
-				});
-				continue;
+			if (continueOnFail) results[i] = [errorItem(error, i)];
+			else if (i < failedAt) {
+				failedAt = i;
+				failure = error;
 			}
-			if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) {
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex: i });
-			}
-			error.context ??= {};
-			error.context.itemIndex ??= i;
-			// Already an n8n error carrying the server's message: rethrow it unchanged.
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-			throw error;
 		}
+	};
+
+	let next = 0;
+	const worker = async () => {
+		while (next < failedAt) await settle(next++);
+	};
+
+	const inFlight = items.length > 1 ? itemsInFlight.call(this, module) : 1;
+	if (inFlight > 1) await settle(next++);
+	await Promise.all(Array.from({ length: Math.min(inFlight, items.length) }, worker));
+
+	if (failedAt < items.length) {
+		throw stoppingError.call(this, failure, failedAt);
 	}
-	return [returnData];
+	return [results.flat()];
 }

@@ -1,3 +1,6 @@
 export * from './authentication';
+export * from './filters';
 export * from './locators';
+export * from './node';
 export * from './pagination';
+export * from './batching';

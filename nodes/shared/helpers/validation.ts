@@ -50,9 +50,21 @@ function problemWith(property: INodeProperties, value: unknown): string | undefi
 			return undefined;
 		}
 		case 'multiOptions':
-			return Array.isArray(value) && value.length > 0 ? undefined : 'is empty';
+			if (!Array.isArray(value)) return `must be a list, not ${JSON.stringify(value)}`;
+			return value.length > 0 ? undefined : 'is empty';
 		case 'json':
-			return (typeof value === 'string' && value.trim() === '') ? 'is empty' : undefined;
+			if (typeof value !== 'string') return undefined;
+			if (value.trim() === '') return 'is empty';
+			try {
+				JSON.parse(value);
+				return undefined;
+			} catch {
+				return 'is not valid JSON';
+			}
+		case 'dateTime':
+			if (typeof value !== 'string' && !(value instanceof Date)) return `must be a date, not ${JSON.stringify(value)}`;
+			if (typeof value === 'string' && value.trim() === '') return 'is empty';
+			return Number.isNaN(new Date(value as string).getTime()) ? `is not a date: ${JSON.stringify(value)}` : undefined;
 		default:
 			return undefined;
 	}

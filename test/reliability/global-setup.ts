@@ -1,0 +1,8 @@
+// Jest globalSetup: a folder where every worker records its runs for the secret scan.
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
+export default function globalSetup() {
+	process.env.SQUADUS_SECRET_SCAN_DIR = mkdtempSync(join(tmpdir(), 'squadus-secret-scan-'));
+}

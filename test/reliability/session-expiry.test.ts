@@ -1,0 +1,60 @@
+// Session expiry storm: every session is expired again and again during a 500-item run (every
+// 40 posts, so the storm does not depend on the machine's speed). Every item must succeed,
+// with at most one login per expiry.
+import { CredentialStore } from '../harness';
+import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox } from '../nodes/helpers';
+
+const ITEMS = 500;
+const EVERY = 40;
+const input = Array.from({ length: ITEMS }, (_, i) => ({ i }));
+
+jest.setTimeout(120_000);
+
+describe('session expiry storm', () => {
+	const ctx = useSandbox();
+	beforeEach(() => ctx.sandbox.clearRequests());
+
+	it.each([
+		['one item after another', undefined],
+		['Batching 8', 8],
+	])('%s: all 500 items succeed, with at most one login per expiry', async (_title, batchSize) => {
+		const { sandbox } = ctx;
+		const prefix = `expiry-${batchSize ?? 1}`;
+		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		let expiries = 0;
+		const timer = setInterval(() => {
+			const posts = sandbox.requests({ path: '/api/v1/chat.postMessage' }).length;
+			if (posts >= (expiries + 1) * EVERY) {
+				sandbox.expireSessions();
+				expiries++;
+			}
+		}, 5);
+		let run;
+		try {
+			run = await runNode(
+				sandbox,
+				'squadusChat',
+				{
+					operation: 'send',
+					sendTo: 'channel',
+					channel: { __rl: true, mode: 'id', value: sandbox.fixtures.channels.general._id },
+					text: `={{ '${prefix} ' + $json.i }}`,
+					options: batchSize ? { batching: { batch: { batchSize } } } : {},
+				},
+				{ input, store },
+			);
+		} finally {
+			clearInterval(timer);
+		}
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json.map((message) => message.msg)).toEqual(input.map(({ i }) => `${prefix} ${i}`));
+		const logins = sandbox.requests({ path: '/api/v1/login' }).length;
+		const rejected = sandbox.requests({ path: '/api/v1/chat.postMessage' }).filter((entry) => entry.status === 401);
+		// the storm did hit, and the first login (empty session) is one more than the expiries
+		expect(expiries).toBeGreaterThanOrEqual(5);
+		expect(rejected.length).toBeGreaterThan(0);
+		// With Batching, the items in flight when a session expires all get a 401, and n8n-core
+		// renews the session once per such request: at most one login per item in flight.
+		expect(logins).toBeLessThanOrEqual((expiries + 1) * (batchSize ?? 1));
+	});
+});
