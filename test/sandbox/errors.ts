@@ -25,7 +25,11 @@ export function missingParam(name: string): ApiError {
 }
 
 /** A thrown Meteor.Error: 400 "<reason> [<code>]" with errorType and optional details. */
-export function meteorError(code: string, reason: string, details?: Record<string, unknown>): ApiError {
+export function meteorError(
+	code: string,
+	reason: string,
+	details?: Record<string, unknown>,
+): ApiError {
 	return new ApiError(400, {
 		success: false,
 		error: `${reason} [${code}]`,
@@ -46,23 +50,35 @@ export function forbidden(message = 'unauthorized'): ApiError {
 
 /** The route's permissionsRequired check failed. */
 export function permissionDenied(): ApiError {
-	return forbidden('User does not have the permissions required for this action [error-unauthorized]');
+	return forbidden(
+		'User does not have the permissions required for this action [error-unauthorized]',
+	);
 }
 
 export function notLoggedIn(): ApiError {
 	return new ApiError(401, { status: 'error', message: 'You must be logged in to do this.' });
 }
 
-export function loginFailed(error = 'Unauthorized', message = 'Unauthorized', details?: Record<string, unknown>): ApiError {
+export function loginFailed(
+	error = 'Unauthorized',
+	message = 'Unauthorized',
+	details?: Record<string, unknown>,
+): ApiError {
 	return new ApiError(401, { status: 'error', error, message, ...(details ? { details } : {}) });
 }
 
 export function roomNotFound(): ApiError {
-	return meteorError('error-room-not-found', 'The required "roomId" or "roomName" param provided does not match any channel');
+	return meteorError(
+		'error-room-not-found',
+		'The required "roomId" or "roomName" param provided does not match any channel',
+	);
 }
 
 export function invalidUserParam(): ApiError {
-	return meteorError('error-invalid-user', 'The required "userId" or "username" param provided does not match any users');
+	return meteorError(
+		'error-invalid-user',
+		'The required "userId" or "username" param provided does not match any users',
+	);
 }
 
 export function notAllowed(method?: string): ApiError {

@@ -27,15 +27,20 @@ export class FaultError extends Error {}
 
 /** Validates a fault coming from JSON (times may be "Infinity", null or -1 for unlimited). */
 export function normalizeFault(input: unknown): FaultSpec {
-	if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new FaultError('fault must be an object');
+	if (typeof input !== 'object' || input === null || Array.isArray(input))
+		throw new FaultError('fault must be an object');
 	const raw = input as Record<string, unknown>;
-	if (typeof raw.path !== 'string' || !raw.path.startsWith('/')) throw new FaultError("fault.path must be a path such as '/api/v1/chat.postMessage'");
-	if (!MODES.includes(raw.mode as FaultMode)) throw new FaultError(`fault.mode must be one of ${MODES.join(', ')}`);
-	if (raw.method !== undefined && typeof raw.method !== 'string') throw new FaultError('fault.method must be a string');
+	if (typeof raw.path !== 'string' || !raw.path.startsWith('/'))
+		throw new FaultError("fault.path must be a path such as '/api/v1/chat.postMessage'");
+	if (!MODES.includes(raw.mode as FaultMode))
+		throw new FaultError(`fault.mode must be one of ${MODES.join(', ')}`);
+	if (raw.method !== undefined && typeof raw.method !== 'string')
+		throw new FaultError('fault.method must be a string');
 	let times: number | undefined;
 	if (raw.times === 'Infinity' || raw.times === null || raw.times === -1) times = Infinity;
 	else if (raw.times !== undefined) {
-		if (typeof raw.times !== 'number' || raw.times < 0) throw new FaultError('fault.times must be a non-negative number');
+		if (typeof raw.times !== 'number' || raw.times < 0)
+			throw new FaultError('fault.times must be a non-negative number');
 		times = raw.times;
 	}
 	for (const key of ['probability', 'seed', 'delayMs', 'resetMs'] as const) {
@@ -44,7 +49,8 @@ export function normalizeFault(input: unknown): FaultSpec {
 		}
 	}
 	const probability = raw.probability as number | undefined;
-	if (probability !== undefined && (probability < 0 || probability > 1)) throw new FaultError('fault.probability must be within 0..1');
+	if (probability !== undefined && (probability < 0 || probability > 1))
+		throw new FaultError('fault.probability must be within 0..1');
 	return {
 		path: raw.path,
 		method: raw.method as string | undefined,

@@ -23,7 +23,9 @@ export function boundaryOf(contentType: string): string {
 }
 
 function dispositionParam(header: string, name: string): string | undefined {
-	const extended = new RegExp(`(?:^|;)\\s*${name}\\*\\s*=\\s*([^']*)'[^']*'([^;]*)`, 'i').exec(header);
+	const extended = new RegExp(`(?:^|;)\\s*${name}\\*\\s*=\\s*([^']*)'[^']*'([^;]*)`, 'i').exec(
+		header,
+	);
 	if (extended) {
 		try {
 			return decodeURIComponent(extended[2].trim());
@@ -63,7 +65,8 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
 		const headers: Record<string, string> = {};
 		for (const line of part.subarray(0, headerEnd).toString('utf8').split('\r\n')) {
 			const colon = line.indexOf(':');
-			if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+			if (colon > 0)
+				headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 		}
 		const data = part.subarray(headerEnd + 4);
 		const disposition = headers['content-disposition'];

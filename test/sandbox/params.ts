@@ -51,7 +51,8 @@ export function reqBool(params: Params, key: string): boolean {
 export function optNumber(params: Params, key: string): number | undefined {
 	if (!present(params, key)) return undefined;
 	const value = params[key];
-	if (typeof value !== 'number' || !Number.isFinite(value)) throw invalidParams(`'${key}' must be number`);
+	if (typeof value !== 'number' || !Number.isFinite(value))
+		throw invalidParams(`'${key}' must be number`);
 	return value;
 }
 
@@ -76,15 +77,6 @@ export function optObject(params: Params, key: string): Params | undefined {
 	const value = params[key];
 	if (!isPlainObject(value)) throw invalidParams(`'${key}' must be object`);
 	return value;
-}
-
-/** Exactly one of two keys identifies the object ("roomId | roomName"). */
-export function oneOf(params: Params, first: string, second: string): { key: string; value: string } {
-	const a = optString(params, first);
-	if (a !== undefined && a !== '') return { key: first, value: a };
-	const b = optString(params, second);
-	if (b !== undefined && b !== '') return { key: second, value: b };
-	throw missingParam(first);
 }
 
 export interface Pagination {
@@ -127,7 +119,8 @@ export function jsonParam(query: Params, key: string): Params | undefined {
 	} catch {
 		throw invalidParams(`Invalid ${key} parameter provided: "${raw.slice(0, 200)}"`);
 	}
-	if (!isPlainObject(parsed)) throw invalidParams(`Invalid ${key} parameter provided: "${raw.slice(0, 200)}"`);
+	if (!isPlainObject(parsed))
+		throw invalidParams(`Invalid ${key} parameter provided: "${raw.slice(0, 200)}"`);
 	return parsed;
 }
 
@@ -139,7 +132,9 @@ export function sortParam(query: Params, allowed?: string[]): SortSpec | undefin
 	const spec: SortSpec = [];
 	for (const [field, direction] of Object.entries(sort)) {
 		if (direction !== 1 && direction !== -1) {
-			throw invalidParams(`Invalid sort parameter provided: sort direction of "${field}" must be 1 or -1`);
+			throw invalidParams(
+				`Invalid sort parameter provided: sort direction of "${field}" must be 1 or -1`,
+			);
 		}
 		if (allowed && !allowed.includes(field)) {
 			throw invalidParams(`Invalid sort parameter provided: "${field}" is not a sortable field`);
@@ -150,6 +145,11 @@ export function sortParam(query: Params, allowed?: string[]): SortSpec | undefin
 }
 
 /** Rocket.Chat's paginated answer. */
-export function page<T>(key: string, items: T[], p: Pagination, total: number): Record<string, unknown> {
+export function page<T>(
+	key: string,
+	items: T[],
+	p: Pagination,
+	total: number,
+): Record<string, unknown> {
 	return { [key]: items, count: items.length, offset: p.offset, total, success: true };
 }

@@ -82,7 +82,13 @@ export function userRef(user: UserRecord): { _id: string; username: string; name
 }
 
 export function presentFileRef(file: FileRecord): Json {
-	return { _id: file._id, name: file.name, type: file.type, size: file.size, format: extensionOf(file.name) };
+	return {
+		_id: file._id,
+		name: file.name,
+		type: file.type,
+		size: file.size,
+		format: extensionOf(file.name),
+	};
 }
 
 function extensionOf(name: string): string {
@@ -101,7 +107,9 @@ export function presentMessage(state: SandboxState, message: MessageRecord): Jso
 		urls: message.urls,
 		mentions: message.mentions,
 		channels: message.channels,
-		md: message.msg ? [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: message.msg }] }] : [],
+		md: message.msg
+			? [{ type: 'PARAGRAPH', value: [{ type: 'PLAIN_TEXT', value: message.msg }] }]
+			: [],
 	};
 	withOptional(out, {
 		t: message.t,
@@ -169,8 +177,17 @@ export function presentRoom(state: SandboxState, room: RoomRecord): Json {
 	};
 	if (room.t === 'd') {
 		return withOptional(
-			{ ...common, usernames: [...(room.usernames ?? [])], uids: [...(room.uids ?? [])], default: false, ro: false },
-			{ lastMessage: last ? presentMessage(state, last) : undefined, lm: last ? iso(last.ts) : undefined },
+			{
+				...common,
+				usernames: [...(room.usernames ?? [])],
+				uids: [...(room.uids ?? [])],
+				default: false,
+				ro: false,
+			},
+			{
+				lastMessage: last ? presentMessage(state, last) : undefined,
+				lm: last ? iso(last.ts) : undefined,
+			},
 		);
 	}
 	const out = withOptional(
@@ -213,7 +230,10 @@ export function presentRoom(state: SandboxState, room: RoomRecord): Json {
 /** users.info fields={"userRooms":1}: the user's subscriptions. */
 export function presentUserRoom(state: SandboxState, sub: SubscriptionRecord): Json {
 	const room = state.rooms.get(sub.rid);
-	const name = room?.t === 'd' ? (room.usernames ?? []).filter((u) => u !== sub.u.username).join(', ') || sub.u.username : room?.name;
+	const name =
+		room?.t === 'd'
+			? (room.usernames ?? []).filter((u) => u !== sub.u.username).join(', ') || sub.u.username
+			: room?.name;
 	return {
 		_id: sub._id,
 		rid: sub.rid,

@@ -88,7 +88,10 @@ function matchCondition(value: unknown, condition: unknown): boolean {
 				case '$regex': {
 					let re: RegExp;
 					try {
-						const options = typeof condition.$options === 'string' ? condition.$options.replace(/[^imsu]/g, '') : '';
+						const options =
+							typeof condition.$options === 'string'
+								? condition.$options.replace(/[^imsu]/g, '')
+								: '';
 						re = new RegExp(String(arg), options);
 					} catch {
 						throw invalidParams(`Invalid $regex: ${String(arg)}`);
@@ -110,7 +113,8 @@ function matchCondition(value: unknown, condition: unknown): boolean {
 export function matches(doc: Doc, query: Params): boolean {
 	for (const [key, condition] of Object.entries(query)) {
 		if (key === '$or' || key === '$and' || key === '$nor') {
-			if (!Array.isArray(condition) || !condition.every(isPlainObject)) throw invalidParams(`${key} needs an array of objects`);
+			if (!Array.isArray(condition) || !condition.every(isPlainObject))
+				throw invalidParams(`${key} needs an array of objects`);
 			const results = (condition as Params[]).map((q) => matches(doc, q));
 			if (key === '$or' && !results.some(Boolean)) return false;
 			if (key === '$and' && !results.every(Boolean)) return false;

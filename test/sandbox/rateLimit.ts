@@ -19,7 +19,12 @@ export class RateLimiter {
 	/**
 	 * Counts one call; returns the X-RateLimit-* headers, or throws the 429 when the window is used up.
 	 */
-	hit(config: RateLimitConfig, route: string, client: string, now = Date.now()): Record<string, string> {
+	hit(
+		config: RateLimitConfig,
+		route: string,
+		client: string,
+		now = Date.now(),
+	): Record<string, string> {
 		const key = `${route}\n${client}`;
 		let bucket = this.buckets.get(key);
 		if (!bucket || now >= bucket.resetAt) {

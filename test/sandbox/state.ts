@@ -2,7 +2,7 @@
  * The sandbox's in-memory database. Raw records only; presenters (present.ts) turn them into
  * the JSON the API answers with.
  */
-import { hashPassword, objectId, randomId, randomIds, randomToken, typeGroupOf } from './util';
+import { hashPassword, objectId, randomId, randomIds, randomToken } from './util';
 
 export type UserType = 'user' | 'bot';
 export type PresenceStatus = 'online' | 'offline' | 'away' | 'busy';
@@ -200,6 +200,8 @@ export interface ConferenceRecord {
 	conferenceFormat: string;
 	creatorId: string;
 	participants: Map<string, ParticipantRecord>;
+	/** users in the running meeting */
+	joined: Set<string>;
 	createdAt: number;
 	updatedAt: number;
 	started?: number;
@@ -336,7 +338,9 @@ export class SandboxState {
 
 	/** `user` of the login call: a username or an e-mail address. */
 	userByLogin(login: string): UserRecord | undefined {
-		return login.includes('@') ? (this.userByEmail(login) ?? this.userByUsername(login)) : this.userByUsername(login);
+		return login.includes('@')
+			? (this.userByEmail(login) ?? this.userByUsername(login))
+			: this.userByUsername(login);
 	}
 
 	isAdmin(user: UserRecord | undefined): boolean {
@@ -349,7 +353,8 @@ export class SandboxState {
 
 	addUser(input: NewUser): UserRecord {
 		if (this.userByUsername(input.username)) throw new Error(`username ${input.username} exists`);
-		if (input.email && this.userByEmail(input.email)) throw new Error(`email ${input.email} exists`);
+		if (input.email && this.userByEmail(input.email))
+			throw new Error(`email ${input.email} exists`);
 		const now = Date.now();
 		const salt = randomToken();
 		const roles = input.roles && input.roles.length ? [...new Set(input.roles)] : ['user'];
@@ -389,8 +394,10 @@ export class SandboxState {
 		const user = this.users.get(userId);
 		if (!user) return;
 		for (const rid of [...this.roomsOf(userId)]) this.unsubscribe(rid, userId);
-		for (const [token, session] of this.sessions) if (session.userId === userId) this.sessions.delete(token);
-		for (const [token, pat] of this.personalAccessTokens) if (pat.userId === userId) this.personalAccessTokens.delete(token);
+		for (const [token, session] of this.sessions)
+			if (session.userId === userId) this.sessions.delete(token);
+		for (const [token, pat] of this.personalAccessTokens)
+			if (pat.userId === userId) this.personalAccessTokens.delete(token);
 		for (const conference of this.conferences.values()) conference.participants.delete(userId);
 		this.usernameIndex.delete(user.username.toLowerCase());
 		for (const email of user.emails) this.emailIndex.delete(email.address.toLowerCase());
@@ -434,7 +441,9 @@ export class SandboxState {
 
 	endSession(session: SessionRecord): void {
 		this.sessions.delete(session.token);
-		const stillOnline = [...this.sessions.values()].some((s) => s.userId === session.userId && !s.expired);
+		const stillOnline = [...this.sessions.values()].some(
+			(s) => s.userId === session.userId && !s.expired,
+		);
 		const user = this.users.get(session.userId);
 		if (user && !stillOnline) user.status = 'offline';
 	}
@@ -448,7 +457,8 @@ export class SandboxState {
 
 	roomByName(name: string): RoomRecord | undefined {
 		const lower = name.toLowerCase();
-		for (const room of this.rooms.values()) if (room.name !== undefined && room.name.toLowerCase() === lower) return room;
+		for (const room of this.rooms.values())
+			if (room.name !== undefined && room.name.toLowerCase() === lower) return room;
 		return undefined;
 	}
 
@@ -585,7 +595,8 @@ export class SandboxState {
 		this.subscriptions.delete(rid);
 		for (const message of this.roomMessages.get(rid) ?? []) this.messages.delete(message._id);
 		this.roomMessages.delete(rid);
-		for (const [id, file] of this.files) if (file.rid === rid && !file.hidden) this.files.delete(id);
+		for (const [id, file] of this.files)
+			if (file.rid === rid && !file.hidden) this.files.delete(id);
 		const room = this.rooms.get(rid);
 		if (room?.teamId) this.teams.delete(room.teamId);
 		this.rooms.delete(rid);
@@ -642,7 +653,9 @@ export class SandboxState {
 	addMessage(
 		rid: string,
 		user: UserRecord,
-		fields: Partial<Omit<MessageRecord, '_id' | 'rid' | 'u' | 'ts' | 'updatedAt'>> & { msg: string },
+		fields: Partial<Omit<MessageRecord, '_id' | 'rid' | 'u' | 'ts' | 'updatedAt'>> & {
+			msg: string;
+		},
 	): MessageRecord {
 		const list = this.roomMessages.get(rid);
 		if (!list) throw new Error(`Unknown room ${rid}`);
@@ -676,7 +689,16 @@ export class SandboxState {
 				msg.includes('@') || msg.includes('#') || msg.includes('http')
 					? this.parseMentions(msg)
 					: { mentions: [], channels: [], urls: [] };
-			const message: MessageRecord = { _id: ids[i], rid, msg, ts, updatedAt: ts, u, starredBy: [], ...parsed };
+			const message: MessageRecord = {
+				_id: ids[i],
+				rid,
+				msg,
+				ts,
+				updatedAt: ts,
+				u,
+				starredBy: [],
+				...parsed,
+			};
 			list.push(message);
 			this.messages.set(message._id, message);
 		}
@@ -753,7 +775,14 @@ export class SandboxState {
 	}
 
 	/** A room file plus the message that carries it (what an upload does). */
-	uploadFile(rid: string, user: UserRecord, name: string, type: string, data: Buffer, description?: string): FileRecord {
+	uploadFile(
+		rid: string,
+		user: UserRecord,
+		name: string,
+		type: string,
+		data: Buffer,
+		description?: string,
+	): FileRecord {
 		const file = this.addFile({ rid, name, type, data, userId: user._id, description });
 		this.addMessage(rid, user, {
 			msg: '',
@@ -789,7 +818,9 @@ export class SandboxState {
 		}
 	}
 
-	addConference(conference: Omit<ConferenceRecord, '_id' | 'number'> & { number?: string }): ConferenceRecord {
+	addConference(
+		conference: Omit<ConferenceRecord, '_id' | 'number'> & { number?: string },
+	): ConferenceRecord {
 		const record: ConferenceRecord = {
 			...conference,
 			_id: objectId(),
@@ -814,12 +845,14 @@ export class SandboxState {
 
 	recordInternalError(method: string, path: string, error: unknown): void {
 		const err = error instanceof Error ? error : new Error(String(error));
-		this.internalErrors.push({ time: Date.now(), method, path, message: err.message, stack: err.stack });
+		this.internalErrors.push({
+			time: Date.now(),
+			method,
+			path,
+			message: err.message,
+			stack: err.stack,
+		});
 		if (this.internalErrors.length > 1000) this.internalErrors.shift();
-	}
-
-	typeGroup(type: string): string {
-		return typeGroupOf(type);
 	}
 }
 

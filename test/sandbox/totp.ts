@@ -49,12 +49,20 @@ function hotp(key: Buffer, counter: number, digits: number): string {
 	const hmac = createHmac('sha1', key).update(message).digest();
 	const offset = hmac[hmac.length - 1] & 0x0f;
 	const binary =
-		((hmac[offset] & 0x7f) << 24) | (hmac[offset + 1] << 16) | (hmac[offset + 2] << 8) | hmac[offset + 3];
+		((hmac[offset] & 0x7f) << 24) |
+		(hmac[offset + 1] << 16) |
+		(hmac[offset + 2] << 8) |
+		hmac[offset + 3];
 	return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
 /** The TOTP code of a base32 secret at a time (default now). */
-export function generateTotp(secret: string, timeMs = Date.now(), stepSec = 30, digits = 6): string {
+export function generateTotp(
+	secret: string,
+	timeMs = Date.now(),
+	stepSec = 30,
+	digits = 6,
+): string {
 	return hotp(base32Decode(secret), Math.floor(timeMs / 1000 / stepSec), digits);
 }
 

@@ -112,7 +112,11 @@ export interface Sandbox {
 	clearRequests(): void;
 	fault(spec: FaultSpec): void;
 	clearFaults(): void;
-	configure(opts: Partial<Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests'>>): void;
+	configure(
+		opts: Partial<
+			Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests'>
+		>,
+	): void;
 	expireSessions(): void;
 	addMessages(
 		roomId: string,
