@@ -1,11 +1,6 @@
-import {
-	NodeConnectionTypes,
-	type IExecuteFunctions,
-	type INodeType,
-	type INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { authenticationProperty, squadusCredentials } from '../shared/descriptions';
+import { squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
@@ -16,15 +11,11 @@ export class SquadusChannel implements INodeType {
 		name: 'squadusChannel',
 		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
 		group: ['output'],
-		version: 1,
 		subtitle: '={{$parameter["operation"]}}',
 		description: 'Create and manage Squadus channels, their members and roles',
 		defaults: { name: 'Squadus Channel' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: squadusCredentials,
-		properties: [authenticationProperty, operationProperty, ...descriptions],
+		...squadusNodeDescription(operationProperty, descriptions),
 	};
 
 	methods = { listSearch };

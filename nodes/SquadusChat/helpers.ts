@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { isEmptyDate, toEpochMilliseconds } from '../shared/helpers/dates';
+import { parseJsonParameter } from '../shared/helpers/json';
 
 /** The Message ID field every operation on an existing message shows. */
 export const messageIdProperty: INodeProperties = {
@@ -90,37 +91,6 @@ export function attachmentsFromUi(
 		.filter((attachment) => Object.keys(attachment).length > 0);
 }
 
-/** Whether text is valid JSON, or valid JSON cut short (fails only at its end). */
-function isJsonPrefix(text: string): boolean {
-	try {
-		JSON.parse(text);
-		return true;
-	} catch (error) {
-		const { message } = error as Error;
-		const stated = /position (\d+)/.exec(message);
-		return message.includes('end of JSON input') || (!!stated && Number(stated[1]) >= text.length);
-	}
-}
-
-/**
- * Line and column of a JSON syntax error. V8 states the position for some errors only
- * ("Unexpected token" has none), so it is found as the longest prefix that is still valid.
- */
-export function jsonErrorPlace(text: string, error: Error): string {
-	const stated = /position (\d+)/.exec(error.message);
-	let position = stated ? Number(stated[1]) : 0;
-	if (!stated) {
-		let high = text.length;
-		while (position < high) {
-			const middle = Math.ceil((position + high) / 2);
-			if (isJsonPrefix(text.slice(0, middle))) position = middle;
-			else high = middle - 1;
-		}
-	}
-	const before = text.slice(0, position).split('\n');
-	return `line ${before.length}, column ${before[before.length - 1].length + 1}`;
-}
-
 /** Attachments given as JSON: an array of attachment objects, as the API takes them. */
 export function attachmentsFromJson(
 	this: IExecuteFunctions,
@@ -128,22 +98,14 @@ export function attachmentsFromJson(
 	i: number,
 	displayName: string,
 ): IDataObject[] {
-	let value = raw;
-	if (typeof raw === 'string') {
-		if (raw.trim() === '') return [];
-		try {
-			value = JSON.parse(raw);
-		} catch (error) {
-			throw new NodeOperationError(
-				this.getNode(),
-				`The parameter "${displayName}" is not valid JSON: ${(error as Error).message} (${jsonErrorPlace(raw, error as Error)})`,
-				{
-					itemIndex: i,
-					description: 'Enter a JSON array such as [{"title": "Report", "text": "Done"}]',
-				},
-			);
-		}
-	}
+	if (typeof raw === 'string' && raw.trim() === '') return [];
+	const value = parseJsonParameter.call(
+		this,
+		raw,
+		displayName,
+		i,
+		'Enter a JSON array such as [{"title": "Report", "text": "Done"}]',
+	);
 	const isObject = (entry: unknown) =>
 		typeof entry === 'object' && entry !== null && !Array.isArray(entry);
 	if (!Array.isArray(value) || !value.every(isObject)) {

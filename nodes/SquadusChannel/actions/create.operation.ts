@@ -6,8 +6,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
-import { compact, splitNames } from '../helpers';
+import { compact } from '../helpers';
 
 const properties: INodeProperties[] = [
 	{

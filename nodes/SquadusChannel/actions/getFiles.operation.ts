@@ -6,10 +6,20 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator, returnAllOrLimit } from '../../shared/descriptions';
+import {
+	channelLocator,
+	filtersCollection,
+	jsonQueryFilter,
+	nameContainsFilter,
+	returnAllOrLimit,
+	sortFilters,
+} from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
+import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/helpers/filters';
+import { parseJsonObject } from '../../shared/helpers/json';
+import { getList } from '../../shared/helpers/lists';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
-import { compact, escapeRegex, getList, parseJsonObject, sortOptions, sortQuery } from '../helpers';
+import { compact } from '../helpers';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose files to get' }),
@@ -30,54 +40,39 @@ const properties: INodeProperties[] = [
 		hint: 'The name of the output binary field to put the file in',
 		displayOptions: { show: { download: [true] } },
 	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Name Contains',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. report',
-				description: 'Only files whose name contains this text (case-insensitive)',
-			},
-			{
-				displayName: 'Query (JSON)',
-				name: 'query',
-				type: 'json',
-				default: '{}',
-				placeholder: 'e.g. {"size": {"$gt": 1048576}}',
-				description: 'A MongoDB-style query the files must match',
-			},
-			...sortOptions(
-				[
-					{ name: 'Name', value: 'name' },
-					{ name: 'Size', value: 'size' },
-					{ name: 'Type', value: 'type' },
-					{ name: 'Uploaded At', value: 'uploadedAt' },
-				],
-				'uploadedAt',
-			),
-			{
-				displayName: 'Type',
-				name: 'typeGroup',
-				type: 'options',
-				options: [
-					{ name: 'Application (Documents, Archives)', value: 'application' },
-					{ name: 'Audio', value: 'audio' },
-					{ name: 'Image', value: 'image' },
-					{ name: 'Text', value: 'text' },
-					{ name: 'Video', value: 'video' },
-				],
-				default: 'image',
-				description: 'Only files of this kind',
-			},
-		],
-	},
+	filtersCollection([
+		nameContainsFilter({
+			placeholder: 'e.g. report',
+			description: 'Only files whose name contains this text (case-insensitive)',
+		}),
+		jsonQueryFilter({
+			placeholder: 'e.g. {"size": {"$gt": 1048576}}',
+			description: 'A MongoDB-style query the files must match',
+		}),
+		...sortFilters(
+			[
+				{ name: 'Name', value: 'name' },
+				{ name: 'Size', value: 'size' },
+				{ name: 'Type', value: 'type' },
+				{ name: 'Uploaded At', value: 'uploadedAt' },
+			],
+			'uploadedAt',
+		),
+		{
+			displayName: 'Type',
+			name: 'typeGroup',
+			type: 'options',
+			options: [
+				{ name: 'Application (Documents, Archives)', value: 'application' },
+				{ name: 'Audio', value: 'audio' },
+				{ name: 'Image', value: 'image' },
+				{ name: 'Text', value: 'text' },
+				{ name: 'Video', value: 'video' },
+			],
+			default: 'image',
+			description: 'Only files of this kind',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['getFiles'] } }, properties);
@@ -129,10 +124,9 @@ export async function execute(
 	// Manual 3.5.7
 	const ref = getChannelRef.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const name = String(filters.name ?? '').trim();
 	const query: IDataObject = {
-		...parseJsonObject.call(this, filters.query, 'Query (JSON)', i),
-		...(name ? { name: { $regex: escapeRegex(name), $options: 'i' } } : {}),
+		...parseJsonObject.call(this, filters.query, 'Query (JSON)', i, '{"size": {"$gt": 1048576}}'),
+		...nameContainsQuery(filters.name),
 		...(filters.typeGroup ? { typeGroup: filters.typeGroup } : {}),
 	};
 	const download = this.getNodeParameter('download', i, false) as boolean;
@@ -141,8 +135,8 @@ export async function execute(
 		: '';
 	const qs = compact({
 		...ref,
-		query: Object.keys(query).length ? JSON.stringify(query) : undefined,
-		sort: sortQuery(filters, 'uploadedAt'),
+		query: queryParameter(query),
+		sort: sortParameter(filters, 'uploadedAt'),
 	});
 	const files = await getList.call(this, i, '/channels.files', ['files'], qs);
 	if (!download) return files;

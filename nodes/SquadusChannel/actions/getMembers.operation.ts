@@ -5,52 +5,47 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { channelLocator, filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
-import { compact, getList, splitNames } from '../helpers';
+import { getList } from '../../shared/helpers/lists';
+import { splitNames } from '../../shared/helpers/names';
+import { compact } from '../helpers';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose members to get' }),
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Search',
-				name: 'filter',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. petrov',
-				description:
-					'Only members with this text in their username, name, bio or nickname (the fields the administrator set for search)',
-			},
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'multiOptions',
-				options: [
-					{ name: 'Away', value: 'away' },
-					{ name: 'Busy', value: 'busy' },
-					{ name: 'Offline', value: 'offline' },
-					{ name: 'Online', value: 'online' },
-				],
-				default: [],
-				description: 'Only members with one of these statuses',
-			},
-			{
-				displayName: 'User IDs',
-				name: 'ids',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. BsNr28znDkG8aeo7W, 8MvNjAh5hDzbfjmgt',
-				description: 'Only these members, by user ID, separated by commas',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Search',
+			name: 'filter',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. petrov',
+			description:
+				'Only members with this text in their username, name, bio or nickname (the fields the administrator set for search)',
+		},
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'multiOptions',
+			options: [
+				{ name: 'Away', value: 'away' },
+				{ name: 'Busy', value: 'busy' },
+				{ name: 'Offline', value: 'offline' },
+				{ name: 'Online', value: 'online' },
+			],
+			default: [],
+			description: 'Only members with one of these statuses',
+		},
+		{
+			displayName: 'User IDs',
+			name: 'ids',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. BsNr28znDkG8aeo7W, 8MvNjAh5hDzbfjmgt',
+			description: 'Only these members, by user ID, separated by commas',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -1,22 +1,9 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+// Manual 3.4.4
+import { messageOperation } from './messageOperation';
 
-import { squadusApiRequest } from '../../shared/transport';
-import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
-
-const properties: INodeProperties[] = [messageIdProperty];
-
-export const description = updateDisplayOptions({ show: { operation: ['pin'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.4
-	const response = (await squadusApiRequest.call(this, 'POST', '/chat.pinMessage', {
-		body: { messageId: getMessageId.call(this, i) },
-		itemIndex: i,
-	})) as IDataObject;
-	return unwrapMessage(response);
-}
+export const { description, execute } = messageOperation(
+	'pin',
+	'POST',
+	'/chat.pinMessage',
+	'message',
+);

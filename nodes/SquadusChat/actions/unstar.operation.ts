@@ -1,23 +1,9 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+// Manual 3.4.7
+import { messageOperation } from './messageOperation';
 
-import { squadusApiRequest } from '../../shared/transport';
-import { getMessageId, messageIdProperty } from '../helpers';
-
-const properties: INodeProperties[] = [messageIdProperty];
-
-export const description = updateDisplayOptions({ show: { operation: ['unstar'] } }, properties);
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.7
-	const messageId = getMessageId.call(this, i);
-	await squadusApiRequest.call(this, 'POST', '/chat.unStarMessage', {
-		body: { messageId },
-		itemIndex: i,
-	});
-	return { success: true, messageId };
-}
+export const { description, execute } = messageOperation(
+	'unstar',
+	'POST',
+	'/chat.unStarMessage',
+	'messageId',
+);

@@ -5,10 +5,10 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { conferenceLocator, roomLocator } from '../../shared/descriptions';
+import { conferenceLocator, meetingIdField, roomLocator } from '../../shared/descriptions';
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { meetingIdField, skipTokenField } from '../helpers/common';
+import { skipTokenField } from '../helpers/common';
 
 const properties: INodeProperties[] = [
 	roomLocator({ description: 'The room the call comes from' }),

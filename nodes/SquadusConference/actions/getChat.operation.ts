@@ -5,8 +5,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { meetingIdField } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { chatRoom, meetingIdField } from '../helpers/common';
+import { chatRoom } from '../helpers/common';
 
 const properties: INodeProperties[] = [
 	meetingIdField({ description: 'The meeting whose chat to get: the _id of the conference' }),

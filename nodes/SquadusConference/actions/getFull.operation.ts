@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { conferenceLocator, returnAllOrLimit } from '../../shared/descriptions';
+import { conferenceLocator, filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { PAGE_SIZE, squadusApiRequest } from '../../shared/transport';
 import { getLimit } from '../helpers/lists';
@@ -19,37 +19,30 @@ const properties: INodeProperties[] = [
 				? 'Whether to return all participants or only up to a given limit'
 				: 'Max number of participants to return',
 	})),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Participant Status',
-				name: 'filter',
-				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Declined', value: 'declined' },
-					{ name: 'Not Answered', value: 'not answered' },
-					{ name: 'Participate', value: 'participate', description: 'In the conference now' },
-					{ name: 'Participated', value: 'participated', description: 'Took part earlier' },
-				],
-				default: 'all',
-				description: 'Only participants with this status',
-			},
-			{
-				displayName: 'Username',
-				name: 'username',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ivan.petrov',
-				description: 'Only this participant',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Participant Status',
+			name: 'filter',
+			type: 'options',
+			options: [
+				{ name: 'All', value: 'all' },
+				{ name: 'Declined', value: 'declined' },
+				{ name: 'Not Answered', value: 'not answered' },
+				{ name: 'Participate', value: 'participate', description: 'In the conference now' },
+				{ name: 'Participated', value: 'participated', description: 'Took part earlier' },
+			],
+			default: 'all',
+			description: 'Only participants with this status',
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. ivan.petrov',
+			description: 'Only this participant',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['getFull'] } }, properties);

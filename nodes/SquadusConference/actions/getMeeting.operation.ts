@@ -7,8 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { meetingIdField } from '../../shared/descriptions';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
-import { meetingIdField } from '../helpers/common';
 
 const properties: INodeProperties[] = [
 	meetingIdField({

@@ -5,9 +5,9 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { meetingIdField } from '../../shared/descriptions';
 import type { OperationModule } from '../../shared/types';
 import { squadusApiRequest } from '../../shared/transport';
-import { meetingIdField } from '../helpers/common';
 import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
 
 const users: UserListNames = {

@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../shared/descriptions';
+import {
+	filtersCollection,
+	returnAllOrLimit,
+	sortByFilter,
+	sortDirectionFilter,
+} from '../../shared/descriptions';
 import { isEmptyDate, toEpochMilliseconds } from '../../shared/helpers/dates';
 import { squadusApiRequestAllItems } from '../../shared/transport';
 
@@ -45,11 +50,8 @@ const filterFields: Record<string, INodeProperties> = {
 		default: 'MODERATOR',
 		description: 'Only conferences where the user has this role',
 	},
-	sort: {
-		displayName: 'Sort By',
-		name: 'sort',
-		type: 'options',
-		options: [
+	sort: sortByFilter(
+		[
 			{ name: 'Created At', value: 'createdAt' },
 			{ name: 'Ended', value: 'ended' },
 			{ name: 'Name', value: 'name' },
@@ -59,19 +61,10 @@ const filterFields: Record<string, INodeProperties> = {
 			{ name: 'Status', value: 'status' },
 			{ name: 'Type', value: 'type' },
 		],
-		default: 'createdAt',
-		description: 'The field to sort the conferences by',
-	},
-	sortOrder: {
-		displayName: 'Sort Order',
-		name: 'sortOrder',
-		type: 'options',
-		options: [
-			{ name: 'Ascending', value: 'asc' },
-			{ name: 'Descending', value: 'desc' },
-		],
-		default: 'desc',
-	},
+		'createdAt',
+		{ name: 'sort', description: 'The field to sort the conferences by' },
+	),
+	sortOrder: sortDirectionFilter({ displayName: 'Sort Order', name: 'sortOrder' }),
 	startedAfter: {
 		displayName: 'Started After',
 		name: 'startedAfter',
@@ -106,19 +99,7 @@ export type ConferenceFilter = keyof typeof filterFields;
 
 /** Return All / Limit and a Filters collection with the given filters of manual 3.8.12–3.8.14. */
 export function conferenceListFields(filters: ConferenceFilter[]): INodeProperties[] {
-	return [
-		...returnAllOrLimit,
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: filters
-				.map((name) => filterFields[name])
-				.sort((a, b) => a.displayName.localeCompare(b.displayName)),
-		},
-	];
+	return [...returnAllOrLimit, filtersCollection(filters.map((name) => filterFields[name]))];
 }
 
 /** Return All / Limit: how many results to fetch (Infinity for all). */

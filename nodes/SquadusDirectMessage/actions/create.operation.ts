@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -25,15 +26,14 @@ export const description = updateDisplayOptions({ show: { operation: ['create'] 
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// Manual 3.6.1
-	const raw = this.getNodeParameter('usernames', i) as string | string[];
-	const usernames = (Array.isArray(raw) ? raw : String(raw).split(','))
-		.map((name) => String(name).trim().replace(/^@/, ''))
-		.filter(Boolean);
+	const usernames = splitNames(this.getNodeParameter('usernames', i), '@');
 	const invalid = usernames.find((name) => /\s/.test(name));
 	if (usernames.length === 0 || invalid !== undefined) {
 		throw new NodeOperationError(
 			this.getNode(),
-			invalid ? `The parameter "Usernames" contains "${invalid}", which is not a username` : 'The parameter "Usernames" is empty',
+			invalid
+				? `The parameter "Usernames" contains "${invalid}", which is not a username`
+				: 'The parameter "Usernames" is empty',
 			{ itemIndex: i, description: 'Enter usernames such as ivan.petrov, separated by commas' },
 		);
 	}

@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { meetingIdField } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -17,15 +18,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 6332ad28c1205b18bdecf4f3',
 		description: 'The record to delete: an ID from the records of Conference → Get Meeting',
 	},
-	{
-		displayName: 'Meeting ID',
-		name: 'meetingId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. 6332ad28c1205b18bdecf4f2',
-		description: 'The meeting the record belongs to: the _id of the conference',
-	},
+	meetingIdField({ description: 'The meeting the record belongs to: the _id of the conference' }),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);

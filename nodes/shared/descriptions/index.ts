@@ -1,6 +1,7 @@
 export * from './authentication';
 export * from './filters';
 export * from './locators';
+export * from './meeting';
 export * from './node';
 export * from './pagination';
 export * from './batching';

@@ -1,0 +1,38 @@
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { squadusApiRequest } from '../../shared/transport';
+import type { OperationModule } from '../../shared/types';
+import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
+
+/**
+ * Get, Pin, Unpin, Star and Unstar share one shape: a message ID, sent to their endpoint.
+ * GET takes it as `msgId` in the query, the POSTs as `messageId` in the body. Get and Pin
+ * answer with the message; the others answer with nothing useful, so they return the ID.
+ */
+export function messageOperation(
+	operation: string,
+	method: 'GET' | 'POST',
+	endpoint: string,
+	returns: 'message' | 'messageId',
+): OperationModule {
+	const properties: INodeProperties[] = [messageIdProperty];
+
+	return {
+		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+			// Manual 3.4.3–3.4.7
+			const messageId = getMessageId.call(this, i);
+			const request = method === 'GET' ? { qs: { msgId: messageId } } : { body: { messageId } };
+			const response = (await squadusApiRequest.call(this, method, endpoint, {
+				...request,
+				itemIndex: i,
+			})) as IDataObject;
+			return returns === 'message' ? unwrapMessage(response) : { success: true, messageId };
+		},
+	};
+}
