@@ -190,6 +190,28 @@ export function httpError(
 	return error;
 }
 
+/**
+ * Squadus answered 401 to the first request made with a session it had just issued: the
+ * credential logs in, but its session is not accepted, so renewing it again would not help.
+ */
+export function sessionRefusedError(
+	node: INode,
+	body: unknown,
+	{ endpoint, itemIndex }: { endpoint: string; itemIndex: number },
+): NodeApiError {
+	const { text, errorType } = serverText(body);
+	const action = endpoint.replace(/^\//, '').replace(/\?.*$/, '');
+	const answer = text ? ` ("${text}")` : '';
+	const error = new NodeApiError(node, {}, {
+		message: 'Squadus refused the session of the credential right after logging in',
+		description: `Squadus answered HTTP 401${answer} to "${action}" although the login with the credential had just succeeded, twice. Check the credential: the account must be active and allowed to use the REST API, and the Server Address must point to the Squadus server itself (servers behind a load balancer must share their sessions).`,
+		httpCode: '401',
+		itemIndex,
+	});
+	if (errorType) error.context.errorType = errorType;
+	return error;
+}
+
 /** A NodeApiError from an explanation (no HTTP answer), carrying nothing from the request. */
 export function explainedError(
 	node: INode,

@@ -19,8 +19,10 @@ import {
 	explainedError,
 	explainNetworkError,
 	httpError,
+	sessionRefusedError,
 } from './errors';
 import { sendWithOAuth2Session } from './oauth2';
+import { SessionRefused, sendWithSession } from './session';
 import { apiUrl, normalizeServerUrl } from './url';
 
 export type SquadusContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -138,8 +140,12 @@ async function send(
 	if (auth.type === 'squadusOAuth2Api') {
 		return await sendWithOAuth2Session(context, auth, request, itemIndex);
 	}
-	// The decrypted data is handed over, so n8n neither reads it again nor loses a renewed
-	// session: after a 401 it logs in again (preAuthentication) and writes the session here.
+	if (auth.type === 'squadusApi') {
+		// One login per expired session, shared by every request in flight (see session.ts).
+		return await sendWithSession(context, auth, request);
+	}
+	// A personal access token cannot be renewed: a 401 is final. The decrypted data is handed
+	// over, so n8n does not read the credential again for every request.
 	return (await context.helpers.httpRequestWithAuthentication.call(context, auth.type, request, {
 		credentialsDecrypted: {
 			id: auth.credentialId,
@@ -147,8 +153,7 @@ async function send(
 			type: auth.type,
 			data: auth.credentials,
 		},
-		// A personal access token cannot be renewed: a 401 is final.
-		preAuthenticationRetryStatusCode: auth.type === 'squadusTokenApi' ? [] : 401,
+		preAuthenticationRetryStatusCode: [],
 	})) as IN8nHttpFullResponse;
 }
 
@@ -199,7 +204,8 @@ export async function squadusApiRequest(
 		headers: { ...options.headers },
 		json: !options.binary,
 		returnFullResponse: true,
-		// Every status comes back as a response, except 401: n8n-core renews the session on it.
+		// Every status comes back as a response. A 401 is an error only for the personal access
+		// token (final); session.ts (Password) and oauth2.ts take it as an answer and renew.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
 	};
@@ -214,6 +220,9 @@ export async function squadusApiRequest(
 		} catch (error) {
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already an n8n error
 			if (error instanceof NodeOperationError) throw error;
+			if (error instanceof SessionRefused) {
+				throw sessionRefusedError(this.getNode(), parseBody(error.response.body), { endpoint, itemIndex });
+			}
 			const failure = errorResponse(error);
 			if (failure.status) {
 				throw httpError(this.getNode(), failure.status, parseBody(failure.body), {

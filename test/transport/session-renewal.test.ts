@@ -1,0 +1,157 @@
+// Single-flight session renewal: when the session of a Password credential expires while
+// several items are in flight (Batching), every request gets a 401, yet Squadus sees one
+// login per expiry, and every request is retried once with the new session: no item is lost,
+// none is posted twice.
+import { CredentialStore } from '../harness';
+import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox, type NodeRun } from '../nodes/helpers';
+import type { Sandbox } from '../sandbox';
+
+const ITEMS = 200;
+/** Sessions are expired after every this many posts, never after the last ones. */
+const EVERY = 20;
+const input = Array.from({ length: ITEMS }, (_, i) => ({ i }));
+
+jest.setTimeout(120_000);
+
+const ctx = useSandbox();
+
+beforeEach(() => {
+	ctx.sandbox.clearRequests();
+	ctx.sandbox.configure({ sessionTtlMs: 24 * 60 * 60 * 1000 });
+});
+
+function send(sandbox: Sandbox, prefix: string, store: CredentialStore, batchSize?: number, continueOnFail?: boolean) {
+	return runNode(
+		sandbox,
+		'squadusChat',
+		{
+			operation: 'send',
+			sendTo: 'channel',
+			channel: { __rl: true, mode: 'id', value: sandbox.fixtures.channels.general._id },
+			text: `={{ '${prefix} ' + $json.i }}`,
+			options: batchSize ? { batching: { batch: { batchSize } } } : {},
+		},
+		{ input, store, continueOnFail },
+	);
+}
+
+/** Runs the node while expiring every session after each EVERY posts; returns the expiries. */
+async function withExpiryStorm(sandbox: Sandbox, run: () => Promise<NodeRun>) {
+	let expiries = 0;
+	const timer = setInterval(() => {
+		const posts = sandbox.requests({ path: '/api/v1/chat.postMessage' }).length;
+		const next = (expiries + 1) * EVERY;
+		if (next < ITEMS && posts >= next) {
+			sandbox.expireSessions();
+			expiries++;
+		}
+	}, 2);
+	try {
+		return { result: await run(), expiries };
+	} finally {
+		clearInterval(timer);
+	}
+}
+
+/** Every item answered in input order, and exactly one message per item on the server. */
+function expectEveryItemOnce(sandbox: Sandbox, run: NodeRun, prefix: string) {
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json.map((message) => message.msg)).toEqual(input.map(({ i }) => `${prefix} ${i}`));
+	const stored = [...sandbox.state.messages.values()]
+		.map((message) => message.msg)
+		.filter((text) => typeof text === 'string' && text.startsWith(`${prefix} `));
+	expect(stored.sort()).toEqual(input.map(({ i }) => `${prefix} ${i}`).sort());
+	const posts = sandbox.requests({ path: '/api/v1/chat.postMessage' });
+	expect(posts.filter((call) => call.status === 200)).toHaveLength(ITEMS);
+	expect(posts.filter((call) => call.status !== 200 && call.status !== 401)).toHaveLength(0);
+}
+
+const logins = () => ctx.sandbox.requests({ path: '/api/v1/login' });
+const rejectedPosts = () =>
+	ctx.sandbox.requests({ path: '/api/v1/chat.postMessage' }).filter((call) => call.status === 401);
+
+describe('session renewal with the Password credential', () => {
+	it('Batching 8: one login per expiry, every item sent exactly once', async () => {
+		const { sandbox } = ctx;
+		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		const { result, expiries } = await withExpiryStorm(sandbox, () => send(sandbox, 'renew-b8', store, 8));
+		expectEveryItemOnce(sandbox, result, 'renew-b8');
+		expect(expiries).toBeGreaterThanOrEqual(5);
+		// several requests were in flight at an expiry, and all of them were turned away
+		expect(rejectedPosts().length).toBeGreaterThan(expiries);
+		// the first login (the credential has no session yet), then one per expiry
+		expect(logins().length).toBeLessThanOrEqual(expiries + 1);
+		expect(logins().every((call) => call.status === 200)).toBe(true);
+		// n8n keeps the last session in the credential: the next execution reuses it
+		const { authToken } = store.get(CREDENTIAL_NAME.password)!;
+		sandbox.clearRequests();
+		const next = await runNode(
+			sandbox,
+			'squadusChat',
+			{
+				operation: 'send',
+				sendTo: 'channel',
+				channel: { __rl: true, mode: 'id', value: sandbox.fixtures.channels.general._id },
+				text: 'reused session',
+			},
+			{ store },
+		);
+		expect(next.nodeError).toBeUndefined();
+		expect(logins()).toHaveLength(0);
+		expect(sandbox.requests({ path: '/api/v1/chat.postMessage' })[0].headers['x-auth-token']).toBe(authToken);
+	});
+
+	it('Batching 8 with a short session lifetime: a new login only when the session ran out', async () => {
+		const { sandbox } = ctx;
+		const ttl = 150;
+		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		sandbox.configure({ sessionTtlMs: ttl });
+		const started = Date.now();
+		let run: NodeRun;
+		try {
+			// Slower requests, so the run outlives several sessions.
+			sandbox.fault({ path: '/api/v1/chat.postMessage', mode: 'slow', delayMs: 10, times: Infinity });
+			run = await send(sandbox, 'renew-ttl', store, 8);
+		} finally {
+			sandbox.clearFaults();
+			sandbox.configure({ sessionTtlMs: 24 * 60 * 60 * 1000 });
+		}
+		const elapsed = Date.now() - started;
+		expectEveryItemOnce(sandbox, run, 'renew-ttl');
+		expect(rejectedPosts().length).toBeGreaterThan(0);
+		// each session lives ttl ms, and is renewed only once it was refused: at most one
+		// login per ttl ms of run time, plus the first one
+		expect(logins().length).toBeGreaterThanOrEqual(2);
+		expect(logins().length).toBeLessThanOrEqual(Math.floor(elapsed / ttl) + 1);
+	});
+
+	it('one item after another: exactly one login per expiry', async () => {
+		const { sandbox } = ctx;
+		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		// log in first, so every login of the storm is a renewal
+		const warmUp = await runNode(sandbox, 'squadusDirectMessage', { operation: 'create', usernames: 'ivan.petrov' }, { store });
+		expect(warmUp.nodeError).toBeUndefined();
+		sandbox.clearRequests();
+		const { result, expiries } = await withExpiryStorm(sandbox, () => send(sandbox, 'renew-seq', store));
+		expectEveryItemOnce(sandbox, result, 'renew-seq');
+		expect(expiries).toBeGreaterThanOrEqual(5);
+		expect(logins()).toHaveLength(expiries);
+		expect(rejectedPosts()).toHaveLength(expiries);
+	});
+
+	it('a 401 right after a fresh login is reported as a credential problem, without a login loop', async () => {
+		const { sandbox } = ctx;
+		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		// Squadus accepts the login, then refuses the session on every request with a 401.
+		sandbox.configure({ sessionTtlMs: 0 });
+		const run = await send(sandbox, 'renew-refused', store, 8, true);
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json).toHaveLength(ITEMS);
+		for (const item of run.json) {
+			expect(item.error).toEqual(expect.any(String));
+			expect(item.description).toMatch(/credential/i);
+		}
+		// the first login, and one more when the session was refused: not one per item
+		expect(logins().length).toBeLessThanOrEqual(2);
+	});
+});
