@@ -48,7 +48,10 @@ export async function squadusApiRequestAllItems(
 		results.push(...page.slice(0, limit - results.length));
 		offset += page.length;
 		const total = typeof response.total === 'number' ? response.total : undefined;
-		if (page.length === 0 || page.length < count || (total !== undefined && offset >= total)) break;
+		// `total` decides when it is known: a server with a lower count cap answers short
+		// pages that are not the last one. Without it, a short page is the last.
+		const done = total !== undefined ? offset >= total : page.length < count;
+		if (page.length === 0 || done) break;
 	}
 	return results;
 }
