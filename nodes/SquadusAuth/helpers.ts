@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { getCredentialType } from '../shared/transport';
+import { explainNetworkError } from '../shared/transport/errors';
 import { apiUrl } from '../shared/transport/url';
 
 export interface LoginResult extends IDataObject {
@@ -36,6 +37,8 @@ export async function anonymousLogin(
 		ignoreHttpStatusErrors: true,
 		skipSslCertificateValidation: credentials.ignoreSslIssues === true,
 	};
+	const timeout = Number(this.getNodeParameter('options.timeout', i, 0));
+	if (timeout > 0) request.timeout = timeout;
 	let response: { statusCode: number; body: IDataObject };
 	try {
 		// Login calls must not carry the credential's session headers, which
@@ -44,10 +47,18 @@ export async function anonymousLogin(
 		response = await this.helpers.httpRequest(request);
 	} catch (error) {
 		// Only the message: the request (with its password or token) must not reach the error.
+		const message = (error as Error).message;
+		const code = (error as JsonObject).code;
+		const explained = explainNetworkError(
+			{ message, code: typeof code === 'string' ? code : undefined },
+			String(credentials.server),
+			'POST',
+			timeout > 0 ? timeout : undefined,
+		);
 		throw new NodeApiError(
 			this.getNode(),
-			{ message: (error as Error).message, code: (error as JsonObject).code ?? null },
-			{ itemIndex: i, message: `Could not reach the Squadus server: ${(error as Error).message}` },
+			{ message, code: code ?? null },
+			{ itemIndex: i, ...explained },
 		);
 	}
 	const answer = (response.body ?? {}) as IDataObject;

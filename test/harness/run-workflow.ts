@@ -215,7 +215,7 @@ export async function runWorkflow(
 		credentials: store,
 		logs: harnessLogs.slice(logStart),
 	};
-	recordRun(result, [...store['data'].values()]);
+	recordRun(result, [...store['data'].values()], workflowJson.nodes);
 	return result;
 }
 

@@ -41,7 +41,9 @@ export function useSandbox(options: SandboxOptions = {}): { readonly sandbox: Sa
 		holder.sandbox = await startSandbox(options);
 	});
 	afterAll(async () => {
-		if (holder.sandbox) recordSecrets(holder.sandbox.secrets());
+		if (holder.sandbox) {
+			recordSecrets(holder.sandbox.secrets(), [...holder.sandbox.state.sessions.keys()]);
+		}
 		await holder.sandbox?.close();
 	});
 	return holder;

@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { requestTimeoutOption } from '../../shared/descriptions';
 import { anonymousLogin } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -41,6 +42,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The current code from the authenticator app, if the account uses two-factor authentication',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { requestTimeoutOption } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -34,6 +35,7 @@ const properties: INodeProperties[] = [
 				description:
 					'The session token or personal access token to revoke. Without it, the session of this node’s own credential ends.',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { filtersCollection, jsonQueryFilter, returnAllOrLimit } from '../../shared/descriptions';
+import {
+	filtersCollection,
+	jsonQueryFilter,
+	requestTimeoutOption,
+	returnAllOrLimit,
+} from '../../shared/descriptions';
 import { queryParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';
 import { getList } from '../../shared/helpers/lists';
@@ -63,6 +68,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

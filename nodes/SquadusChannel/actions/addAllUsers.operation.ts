@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator } from '../../shared/descriptions';
+import { channelLocator, writeOptions } from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -18,6 +18,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to add only active users, leaving deactivated accounts out',
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -5,12 +5,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator } from '../../shared/descriptions';
+import { channelLocator, writeOptions } from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel to convert to a team' }),
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { writeOptions } from '../../shared/descriptions';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 import { compact } from '../helpers';
@@ -62,6 +63,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);

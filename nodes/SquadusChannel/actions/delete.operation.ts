@@ -5,11 +5,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator } from '../../shared/descriptions';
+import { channelLocator, writeOptions } from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
-const properties: INodeProperties[] = [channelLocator({ description: 'The channel to delete' })];
+const properties: INodeProperties[] = [
+	channelLocator({ description: 'The channel to delete' }),
+	writeOptions(),
+];
 
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 

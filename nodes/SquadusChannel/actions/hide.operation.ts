@@ -5,12 +5,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator } from '../../shared/descriptions';
+import { channelLocator, writeOptions } from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel to hide from your list of channels' }),
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['hide'] } }, properties);

@@ -5,13 +5,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator, userLocator } from '../../shared/descriptions';
+import { channelLocator, userLocator, writeOptions } from '../../shared/descriptions';
 import { getChannelId, getUserId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel to remove the user from' }),
 	userLocator({ description: 'The user to remove from the channel' }),
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['kickUser'] } }, properties);

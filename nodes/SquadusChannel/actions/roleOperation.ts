@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { channelLocator, userLocator } from '../../shared/descriptions';
+import { channelLocator, userLocator, writeOptions } from '../../shared/descriptions';
 import { getChannelId, getUserId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
@@ -22,6 +22,7 @@ export function roleOperation(
 	const properties: INodeProperties[] = [
 		channelLocator(),
 		userLocator({ description: userDescription }),
+		writeOptions(),
 	];
 
 	return {

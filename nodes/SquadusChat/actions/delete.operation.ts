@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { batchingOption, roomLocator } from '../../shared/descriptions';
+import { batchingOption, requestTimeoutOption, roomLocator } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { getMessageId, messageIdProperty, withoutSuccess } from '../helpers';
@@ -29,6 +29,7 @@ const properties: INodeProperties[] = [
 					'Whether to delete the message on behalf of its author (as the logs and SIEM show it) rather than on your behalf',
 			},
 			batchingOption,
+			requestTimeoutOption,
 		],
 	},
 ];

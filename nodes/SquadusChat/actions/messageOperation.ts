@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
 import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
@@ -13,6 +14,7 @@ import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
  * Get, Pin, Unpin, Star and Unstar share one shape: a message ID, sent to their endpoint.
  * GET takes it as `msgId` in the query, the POSTs as `messageId` in the body. Get and Pin
  * answer with the message; the others answer with nothing useful, so they return the ID.
+ * The POSTs write, so they get the write Options (Batching, Timeout).
  */
 export function messageOperation(
 	operation: string,
@@ -20,7 +22,8 @@ export function messageOperation(
 	endpoint: string,
 	returns: 'message' | 'messageId',
 ): OperationModule {
-	const properties: INodeProperties[] = [messageIdProperty];
+	const properties: INodeProperties[] =
+		method === 'POST' ? [messageIdProperty, writeOptions()] : [messageIdProperty];
 
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),

@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { getMessageId, messageIdProperty } from '../helpers';
 
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Spam with a phishing link',
 		description: 'Why the message is reported; the administrators see this text',
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['report'] } }, properties);

@@ -9,6 +9,7 @@ import {
 import {
 	batchingOption,
 	channelLocator,
+	requestTimeoutOption,
 	roomLocator,
 	userLocator,
 } from '../../shared/descriptions';
@@ -214,6 +215,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. :robot:',
 				description: 'An emoji shown instead of the sender’s avatar',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { roomLocator } from '../../shared/descriptions';
+import { roomLocator, writeOptions } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, conferenceNameField, createFields } from '../helpers/fields';
@@ -21,6 +21,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: createFields(),
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);

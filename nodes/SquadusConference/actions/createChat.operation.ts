@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { meetingIdField } from '../../shared/descriptions';
+import { meetingIdField, writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { chatRoom } from '../helpers/common';
 
@@ -43,6 +43,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether the chat stays available after the conference ends',
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,7 +7,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { meetingIdField } from '../../shared/descriptions';
+import { meetingIdField, requestTimeoutOption } from '../../shared/descriptions';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -29,6 +29,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Whether to download the meeting’s chat log and speech transcript into the binary fields "chat" and "transcript" (when the meeting has them)',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

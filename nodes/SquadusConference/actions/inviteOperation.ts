@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { meetingIdField } from '../../shared/descriptions';
+import { meetingIdField, writeOptions } from '../../shared/descriptions';
 import type { OperationModule } from '../../shared/types';
 import { squadusApiRequest } from '../../shared/transport';
 import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
@@ -27,6 +27,7 @@ export function inviteOperation(operation: string, endpoint: string): OperationM
 			description: 'The meeting to invite the users to: the _id of the conference',
 		}),
 		...userListFields(users),
+		writeOptions(),
 	];
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),

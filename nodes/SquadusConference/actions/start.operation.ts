@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { conferenceLocator, roomLocator } from '../../shared/descriptions';
+import {
+	batchingOption,
+	conferenceLocator,
+	requestTimeoutOption,
+	roomLocator,
+} from '../../shared/descriptions';
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
@@ -27,6 +32,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			batchingOption,
 			{
 				displayName: 'Invite Everyone in the Room',
 				name: 'all',
@@ -42,6 +48,7 @@ const properties: INodeProperties[] = [
 				default: true,
 				description: 'Whether to notify the invited users that the conference has started',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

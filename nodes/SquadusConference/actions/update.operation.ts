@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { conferenceLocator } from '../../shared/descriptions';
+import { conferenceLocator, writeOptions } from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, updateFields } from '../helpers/fields';
@@ -22,6 +22,7 @@ const properties: INodeProperties[] = [
 		description: 'The fields to change; a conference’s room and type cannot change',
 		options: updateFields(),
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['update'] } }, properties);

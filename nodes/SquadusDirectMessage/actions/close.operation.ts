@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { roomLocator } from '../../shared/descriptions';
+import { roomLocator, writeOptions } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -14,6 +14,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Direct Message',
 		description: 'The direct message room to close (hide from your list)',
 	}),
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['close'] } }, properties);

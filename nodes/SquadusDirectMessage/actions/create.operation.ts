@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { writeOptions } from '../../shared/descriptions';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -20,6 +21,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The username to open a direct message with; several usernames separated by commas open a group direct message',
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);

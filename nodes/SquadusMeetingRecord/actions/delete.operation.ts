@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { meetingIdField } from '../../shared/descriptions';
+import { meetingIdField, writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -19,6 +19,7 @@ const properties: INodeProperties[] = [
 		description: 'The record to delete: an ID from the records of Conference → Get Meeting',
 	},
 	meetingIdField({ description: 'The meeting the record belongs to: the _id of the conference' }),
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);

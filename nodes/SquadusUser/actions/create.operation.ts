@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';
 
@@ -170,6 +171,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);

@@ -5,11 +5,14 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { userLocator, writeOptions } from '../../shared/descriptions';
 import { getUserRef, lookUpUser } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
-const properties: INodeProperties[] = [userLocator({ description: 'The user to delete' })];
+const properties: INodeProperties[] = [
+	userLocator({ description: 'The user to delete' }),
+	writeOptions(),
+];
 
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 

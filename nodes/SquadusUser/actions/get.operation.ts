@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { requestTimeoutOption, userLocator } from '../../shared/descriptions';
 import { getUserRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';
@@ -26,6 +26,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to include the rooms the user belongs to (as "rooms")',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];

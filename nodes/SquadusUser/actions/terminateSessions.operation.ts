@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -19,6 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The sessions to end, separated by commas, or a list from an expression (see Get Active Sessions)',
 	},
+	writeOptions(),
 ];
 
 export const description = updateDisplayOptions(

@@ -32,13 +32,3 @@ export const batchingOption: INodeProperties = {
 		},
 	],
 };
-
-/** An Options collection holding only Batching, for write operations that have no other options. */
-export const batchingOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [batchingOption],
-};

@@ -4,11 +4,10 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { nameContainsQuery, queryParameter } from '../helpers/filters';
 import { squadusApiRequest } from '../transport';
 
 const PAGE = 50;
-
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function page(
 	this: ILoadOptionsFunctions,
@@ -34,7 +33,8 @@ export async function searchChannels(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { sort: JSON.stringify({ name: 1 }) };
-	if (filter) qs.query = JSON.stringify({ name: { $regex: escapeRegex(filter), $options: 'i' } });
+	const query = queryParameter(nameContainsQuery(filter));
+	if (query) qs.query = query;
 	const { list, next } = await page.call(this, '/channels.list', ['channels', 'rooms'], paginationToken, qs);
 	return {
 		results: list.map((channel) => ({
@@ -52,10 +52,8 @@ export async function searchUsers(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { sort: JSON.stringify({ username: 1 }) };
-	if (filter) {
-		const regex = { $regex: escapeRegex(filter), $options: 'i' };
-		qs.query = JSON.stringify({ $or: [{ username: regex }, { name: regex }] });
-	}
+	const { name } = nameContainsQuery(filter);
+	if (name) qs.query = JSON.stringify({ $or: [{ username: name }, { name }] });
 	const { list, next } = await page.call(this, '/users.list', ['users'], paginationToken, qs);
 	return {
 		results: list.map((user) => ({

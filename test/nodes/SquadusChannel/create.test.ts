@@ -1,3 +1,4 @@
+import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
 import { EMPTY, expectFailure, freshChannel, runChannel } from './setup';
 
@@ -7,6 +8,20 @@ describe('Squadus Channel → Create', () => {
 	beforeEach(() => ctx.sandbox.clearRequests());
 
 	const uniqueName = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+
+	it('with Batching, creates 20 channels 5 at a time: each once, output in input order', async () => {
+		const names = Array.from({ length: 20 }, (_, n) => uniqueName(`batch${n}`));
+		await expectBatchedInOrder(ctx.sandbox, {
+			node: 'squadusChannel',
+			parameters: { operation: 'create', name: '={{ $json.name }}', options: batching(5) },
+			batchSize: 5,
+			input: names.map((name) => ({ name })),
+			path,
+			sent: (request) => request.body.name,
+			output: (json) => json.name,
+			expected: names,
+		});
+	});
 
 	it('creates a channel with members and read-only, and returns the channel', async () => {
 		const { sandbox } = ctx;

@@ -1,3 +1,4 @@
+import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
 import { errorItem, nodeRunner } from './run';
 
@@ -83,6 +84,25 @@ describe('Squadus Chat: Star and Unstar', () => {
 				{ item: 0 },
 				{ item: 1 },
 			]);
+		});
+	});
+});
+
+describe('Squadus Chat: Batching', () => {
+	beforeEach(() => ctx.sandbox.clearRequests());
+
+	it('stars 20 messages 5 at a time: each request once, output in input order', async () => {
+		const { sandbox } = ctx;
+		const ids = sandbox.addMessages(sandbox.fixtures.channels.general._id, 20);
+		await expectBatchedInOrder(sandbox, {
+			node: 'squadusChat',
+			parameters: { operation: 'star', messageId: '={{ $json.id }}', options: batching(5) },
+			batchSize: 5,
+			input: ids.map((id) => ({ id })),
+			path: '/api/v1/chat.starMessage',
+			sent: (request) => request.body.messageId,
+			output: (json) => json.messageId,
+			expected: ids,
 		});
 	});
 });

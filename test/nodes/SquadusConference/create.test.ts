@@ -1,3 +1,4 @@
+import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
 import { byId, byUsername, expectFailure, picked, runConference } from './setup';
 
@@ -84,6 +85,26 @@ describe('Squadus Conference → Create', () => {
 			[fixtures.admin._id, fixtures.user._id, anna._id, fixtures.bot._id].sort(),
 		);
 		expect(stored.chatId).toBeDefined();
+	});
+
+	it('with Batching, creates 20 conferences 5 at a time: each once, output in input order', async () => {
+		const { sandbox } = ctx;
+		const names = Array.from({ length: 20 }, (_, n) => `Batch conference ${n}`);
+		await expectBatchedInOrder(sandbox, {
+			node: 'squadusConference',
+			parameters: {
+				operation: 'create',
+				name: '={{ $json.name }}',
+				room: byId(sandbox.fixtures.channels.dev._id),
+				options: batching(5),
+			},
+			batchSize: 5,
+			input: names.map((name) => ({ name })),
+			path,
+			sent: (request) => request.body.conference.name,
+			output: (json) => json.name,
+			expected: names,
+		});
 	});
 
 	it('sends only the name and room when nothing else is set', async () => {

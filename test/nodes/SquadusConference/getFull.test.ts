@@ -33,7 +33,7 @@ describe('Squadus Conference → Get Full', () => {
 
 	it('pages through the participants up to the limit, sending the limit as count', async () => {
 		const { sandbox } = ctx;
-		const { state, fixtures } = sandbox;
+		const { fixtures } = sandbox;
 		const ids = Array.from(
 			{ length: 130 },
 			(_, n) =>

@@ -1,15 +1,21 @@
 // Shared set-up of the Squadus Conference tests: locator values, fresh conferences and the
 // "fails with and without Continue On Fail" check every operation repeats.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import type { ConferenceRecord } from '../../sandbox/state';
 import { runNode, type NodeRun, type RunNodeOptions } from '../helpers';
 
-export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-export const byNumber = (value: string) => ({ __rl: true, mode: 'number', value });
-export const byUsername = (value: string) => ({ __rl: true, mode: 'username', value });
-export const picked = (...locators: IDataObject[]) => ({
+const locator = (mode: string, value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode,
+	value,
+});
+export const byId = (value: string) => locator('id', value);
+export const byNumber = (value: string) => locator('number', value);
+export const byUsername = (value: string) => locator('username', value);
+/** A Users fixedCollection value: one `user` entry per locator. */
+export const picked = (...locators: INodeParameterResourceLocator[]): INodeParameters => ({
 	user: locators.map((user) => ({ user })),
 });
 

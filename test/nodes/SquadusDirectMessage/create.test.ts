@@ -1,4 +1,5 @@
 import { presentRoom } from '../../sandbox/present';
+import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
 import { errorItem, nodeRunner } from '../SquadusChat/run';
 
@@ -95,5 +96,28 @@ describe('Squadus Direct Message: Create', () => {
 			{ item: 1 },
 			{ item: 2 },
 		]);
+	});
+});
+
+describe('Squadus Direct Message: Batching', () => {
+	beforeEach(() => ctx.sandbox.clearRequests());
+
+	it('opens 20 direct messages 5 at a time: each request once, output in input order', async () => {
+		const { sandbox } = ctx;
+		const usernames = Array.from(
+			{ length: 20 },
+			(_, n) =>
+				sandbox.createUser({ username: `dm.batch${n}`, password: `Dm-batch-${n}!` }).username,
+		);
+		await expectBatchedInOrder(sandbox, {
+			node: 'squadusDirectMessage',
+			parameters: { operation: 'create', usernames: '={{ $json.username }}', options: batching(5) },
+			batchSize: 5,
+			input: usernames.map((username) => ({ username })),
+			path: '/api/v1/dm.create',
+			sent: (request) => request.body.usernames,
+			output: (json) => (json.usernames as string[]).find((name) => name !== 'admin'),
+			expected: usernames,
+		});
 	});
 });

@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
+import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
 import {
 	expectFailure as expectConferenceFailure,
@@ -37,6 +38,25 @@ describe('Squadus Meeting Record → Delete', () => {
 		sandbox.endConference(conference.number);
 		return { conference, recordId: conference.records[0].id, fileId: conference.records[0].fileId };
 	}
+
+	it('with Batching, deletes 20 records 5 at a time: each once, output in input order', async () => {
+		const records = Array.from({ length: 20 }, () => recorded());
+		await expectBatchedInOrder(ctx.sandbox, {
+			node: 'squadusMeetingRecord',
+			parameters: {
+				operation: 'delete',
+				recordId: '={{ $json.recordId }}',
+				meetingId: '={{ $json.meetingId }}',
+				options: batching(5),
+			},
+			batchSize: 5,
+			input: records.map(({ conference, recordId }) => ({ recordId, meetingId: conference._id })),
+			path,
+			sent: (request) => request.body.id,
+			output: (json) => json.id,
+			expected: records.map(({ recordId }) => recordId),
+		});
+	});
 
 	it('sends DELETE with the record and meeting IDs as a JSON body and returns { deleted, id }', async () => {
 		const { sandbox } = ctx;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { batching, expectBatchedInOrder } from '../batching';
 import { credentialsFor, runNode, useSandbox } from '../helpers';
 import { expectNoSecrets } from '../secrets';
 
@@ -133,5 +134,29 @@ describe('Squadus User → Create', () => {
 		expect(run.nodeError?.message).toContain('permissions required');
 		expect(sandbox.state.userByUsername('new.user5')).toBeUndefined();
 		expectNoSecrets(run, [credentialsFor(sandbox, 'user').password as string, 'Pw-5-secret!']);
+	});
+});
+
+describe('Squadus User → Create: Batching', () => {
+	beforeEach(() => ctx.sandbox.clearRequests());
+
+	it('creates 20 users 5 at a time: each request once, output in input order', async () => {
+		const usernames = Array.from({ length: 20 }, (_, n) => `batch.user${n}`);
+		await expectBatchedInOrder(ctx.sandbox, {
+			node: 'squadusUser',
+			parameters: {
+				...newUser('0'),
+				name: '={{ $json.username }}',
+				username: '={{ $json.username }}',
+				email: '={{ $json.username }}@example.ru',
+				options: batching(5),
+			},
+			batchSize: 5,
+			input: usernames.map((username) => ({ username })),
+			path: CREATE,
+			sent: (request) => request.body.username,
+			output: (json) => json.username,
+			expected: usernames,
+		});
 	});
 });
