@@ -1,6 +1,7 @@
 // Per-item throughput: 2,000 Send Message requests through our node, n8n's HTTP Request node
 // and a bare fetch loop, all against the same sandbox in the same run.
 import { existsSync } from 'fs';
+import { request as httpRequest } from 'http';
 import { join } from 'path';
 import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
@@ -49,6 +50,44 @@ function bareSend(sandbox: RemoteSandbox, session: Session) {
 		const body = (await response.json()) as { success: boolean };
 		if (!body.success) throw new Error(`bare request ${i} failed`);
 	};
+}
+
+/**
+ * The same request through node:http with a new TCP connection for each (agent: false), as
+ * n8n-core's helpers send every request (they build new http agents per request, so no
+ * keep-alive reuse); `fetch` keeps its connections open.
+ */
+function bareSendNewConnection(sandbox: RemoteSandbox, session: Session) {
+	const url = new URL(`${sandbox.url}/api/v1/chat.postMessage`);
+	return (i: number) =>
+		new Promise<void>((resolve, reject) => {
+			const body = JSON.stringify({ channel: '#general', text: text(i) });
+			const req = httpRequest(
+				url,
+				{
+					method: 'POST',
+					agent: false,
+					headers: {
+						'content-type': 'application/json',
+						'content-length': Buffer.byteLength(body),
+						'x-auth-token': session.authToken,
+						'x-user-id': session.userId,
+					},
+				},
+				(response) => {
+					const chunks: Buffer[] = [];
+					response.on('data', (chunk: Buffer) => chunks.push(chunk));
+					response.on('end', () => {
+						const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { success: boolean };
+						if (parsed.success) resolve();
+						else reject(new Error(`bare request ${i} failed`));
+					});
+					response.on('error', reject);
+				},
+			);
+			req.on('error', reject);
+			req.end(body);
+		});
 }
 
 const CREDENTIAL = { squadusApi: { id: 'bench', name: 'Squadus account' } };
@@ -111,7 +150,7 @@ export function loadHttpRequestNode(): INodeType | IVersionedNodeType | null {
 			httpRequestNode = new HttpRequest();
 		}
 	}
-	return httpRequestNode;
+	return httpRequestNode ?? null;
 }
 
 type Workflow = ReturnType<typeof chainWorkflow>;
@@ -130,12 +169,13 @@ export interface ThroughputCase {
 	run: (count: number) => Promise<unknown>;
 }
 
-export async function throughputCases(sandbox: RemoteSandbox, inFlight: number) {
+export async function throughputCases(sandbox: RemoteSandbox, inFlight: number, { newConnections = true, httpNode: withHttpNode = true } = {}) {
 	const session = await login(sandbox);
 	const send = bareSend(sandbox, session);
+	const sendNew = bareSendNewConnection(sandbox, session);
 	const ours = credentialStore(sandbox);
 	const theirs = credentialStore(sandbox);
-	const httpNode = loadHttpRequestNode();
+	const httpNode = withHttpNode ? loadHttpRequestNode() : null;
 	const cases: ThroughputCase[] = [
 		{
 			name: 'bare fetch, sequential',
@@ -144,6 +184,20 @@ export async function throughputCases(sandbox: RemoteSandbox, inFlight: number) 
 			},
 		},
 		{ name: `bare fetch, ${inFlight} in flight`, run: (count) => pool(count, inFlight, send) },
+		...(newConnections
+			? [
+					{
+						name: 'bare node:http, new connection per request, sequential',
+						run: async (count: number) => {
+							for (let i = 0; i < count; i++) await sendNew(i);
+						},
+					},
+					{
+						name: `bare node:http, new connection per request, ${inFlight} in flight`,
+						run: (count: number) => pool(count, inFlight, sendNew),
+					},
+				]
+			: []),
 		{ name: 'Squadus Chat → Send, sequential', run: (count) => runItems(chatWorkflow(), ours, count) },
 		{
 			name: `Squadus Chat → Send, Batching ${inFlight}`,
@@ -170,10 +224,10 @@ export async function measure(cases: ThroughputCase[], count: number, repeats: n
 	return new Map([...samples].map(([name, values]) => [name, median(values)]));
 }
 
-export function throughputRows(times: Map<string, number>, count: number, extra: Row[] = []): Row[] {
+export function throughputRows(times: Map<string, number>, count: number, extra: Row[] = [], section = 'Throughput'): Row[] {
 	const base = times.get('bare fetch, sequential')!;
 	const rows: Row[] = [...times].map(([name, ms]) => ({
-		section: 'Throughput',
+		section,
 		case: name,
 		value: `${Math.round((count / ms) * 1000)} items/s`,
 		note: `${(base / ms).toFixed(2)}× bare sequential; ${ms.toFixed(0)} ms for ${count}`,

@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { byDisplayName } from '../../shared/descriptions/options';
 import { isEmptyDate, toEpochMilliseconds } from '../../shared/helpers/dates';
 import { resolveUsers, userListFields, type UserListNames } from './users';
 
@@ -134,8 +135,7 @@ const typeField: INodeProperties = {
 		'The kind of conference; it cannot be changed later. The manual documents REGULAR; set another type your server supports with an expression.',
 };
 
-const byName = (a: INodeProperties, b: INodeProperties) =>
-	a.displayName.localeCompare(b.displayName);
+const byName = byDisplayName;
 
 /** The top-level name field (required on Create). */
 export const conferenceNameField = nameField;

@@ -1,5 +1,7 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { byDisplayName } from './options';
+
 /**
  * The Filters collection of a list operation, its filters sorted by display name (as n8n's
  * lint wants collections, which it cannot check once the options are built here).
@@ -11,7 +13,7 @@ export function filtersCollection(options: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...options].sort(byDisplayName),
 	};
 }
 

