@@ -11,6 +11,13 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
+import {
+	ignoreSslIssuesProperty,
+	meTestRequest,
+	serverAddressProperty,
+	withSquadusHeaders,
+} from '../nodes/shared/descriptions/credentials';
+
 import { totp } from '../nodes/shared/helpers/totp';
 import {
 	explainNetworkError,
@@ -108,15 +115,7 @@ export class SquadusApi implements ICredentialType {
 			type: 'hidden',
 			default: '',
 		},
-		{
-			displayName: 'Server Address',
-			name: 'server',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://im-prod.example.ru',
-			description: 'The address of your Squadus server, without /api/v1',
-		},
+		serverAddressProperty,
 		{
 			displayName: 'Username or Email',
 			name: 'user',
@@ -172,14 +171,9 @@ export class SquadusApi implements ICredentialType {
 			description: 'The base32 secret shown when two-factor authentication was set up',
 			displayOptions: { show: { secondFactor: ['totpSecret'] } },
 		},
-		{
-			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'ignoreSslIssues',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to connect even if the server certificate cannot be validated, e.g. an internal CA',
-		},
+		ignoreSslIssuesProperty(
+			'Whether to connect even if the server certificate cannot be validated, e.g. an internal CA',
+		),
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -225,43 +219,14 @@ export class SquadusApi implements ICredentialType {
 		throw new UserError(message, { description });
 	}
 
-	/**
-	 * Sets the two headers directly. A generic block would do the same through n8n's
-	 * expression engine on every request, which costs about 0.3 ms per request.
-	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		requestOptions.headers = {
-			...requestOptions.headers,
-			'X-Auth-Token': String(credentials.authToken ?? ''),
-			'X-User-Id': String(credentials.sessionUserId ?? ''),
-		};
-		return requestOptions;
+		return withSquadusHeaders(requestOptions, credentials.authToken, credentials.sessionUserId);
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{$credentials.server.replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "")}}/api/v1',
-			url: '/me',
-			skipSslCertificateValidation: '={{$credentials.ignoreSslIssues}}',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message: 'Squadus did not accept the session of this login; check the Server Address',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message: 'No Squadus API at this Server Address (enter it without /api/v1)',
-				},
-			},
-		],
-	};
+	test: ICredentialTestRequest = meTestRequest(
+		'Squadus did not accept the session of this login; check the Server Address',
+	);
 }

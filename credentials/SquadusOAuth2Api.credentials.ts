@@ -1,5 +1,10 @@
 import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 
+import {
+	ignoreSslIssuesProperty,
+	serverAddressProperty,
+} from '../nodes/shared/descriptions/credentials';
+
 /**
  * OAuth2 through the identity provider Squadus trusts (e.g. Keycloak). The nodes exchange
  * the provider's access token for a Squadus session (manual 3.1.3) before calling Squadus,
@@ -17,15 +22,7 @@ export class SquadusOAuth2Api implements ICredentialType {
 	documentationUrl = 'https://github.com/squadus-community/n8n-nodes-squadus#credentials';
 
 	properties: INodeProperties[] = [
-		{
-			displayName: 'Server Address',
-			name: 'server',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. https://im-prod.example.ru',
-			description: 'The address of your Squadus server, without /api/v1',
-		},
+		serverAddressProperty,
 		{
 			displayName: 'OAuth Service Name',
 			name: 'serviceName',
@@ -96,14 +93,9 @@ export class SquadusOAuth2Api implements ICredentialType {
 			],
 			default: 'header',
 		},
-		{
-			displayName: 'Ignore SSL Issues (Insecure)',
-			name: 'ignoreSslIssues',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to connect to Squadus and to the OAuth2 provider even if their certificates cannot be validated, e.g. an internal CA',
-		},
+		ignoreSslIssuesProperty(
+			'Whether to connect to Squadus and to the OAuth2 provider even if their certificates cannot be validated, e.g. an internal CA',
+		),
 		{
 			displayName: 'Ignore SSL Issues (Provider)',
 			name: 'ignoreSSLIssues',
