@@ -24,7 +24,9 @@ const N8N_REPEATS = Number(process.env.BENCH_N8N_REPEATS ?? 3);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 10);
 const LATENCY_ITEMS = Number(process.env.BENCH_LATENCY_ITEMS ?? 400);
 const SECTIONS = new Set(
-	(process.env.BENCH_SECTIONS ?? 'throughput,latency,profile,n8n,returnAll,package').split(',').map((name) => name.trim()),
+	(process.env.BENCH_SECTIONS ?? 'throughput,latency,profile,n8n,returnAll,package')
+		.split(',')
+		.map((name) => name.trim()),
 );
 
 /** Throughput of case `a` relative to case `b`. */
@@ -52,9 +54,21 @@ async function main() {
 			const http = 'HTTP Request node 4.2 (n8n-nodes-base), sequential';
 			const bare = `bare fetch, ${IN_FLIGHT} in flight`;
 			targets.push(
-				{ section: 'Targets', case: 'sequential vs HTTP Request node, in n8n-core\'s engine (≥ 1.00)', value: ratio(times, seq, http) },
-				{ section: 'Targets', case: `Batching ${IN_FLIGHT} vs bare fetch ${IN_FLIGHT} in flight (≥ 0.80)`, value: ratio(times, batch, bare) },
-				{ section: 'Targets', case: `Batching ${IN_FLIGHT} vs our sequential (≥ 3.00)`, value: ratio(times, batch, seq) },
+				{
+					section: 'Targets',
+					case: "sequential vs HTTP Request node, in n8n-core's engine (≥ 1.00)",
+					value: ratio(times, seq, http),
+				},
+				{
+					section: 'Targets',
+					case: `Batching ${IN_FLIGHT} vs bare fetch ${IN_FLIGHT} in flight (≥ 0.80)`,
+					value: ratio(times, batch, bare),
+				},
+				{
+					section: 'Targets',
+					case: `Batching ${IN_FLIGHT} vs our sequential (≥ 3.00)`,
+					value: ratio(times, batch, seq),
+				},
 			);
 			rows.push(...throughputRows(times, ITEMS));
 			if (!times.has(http)) {
@@ -69,9 +83,17 @@ async function main() {
 		if (SECTIONS.has('latency')) {
 			// the sandbox answers chat.postMessage after LATENCY_MS, like a server across a network
 			const section = `Throughput, ${LATENCY_MS} ms server latency`;
-			await sandbox.call('fault', { path: '/api/v1/chat.postMessage', mode: 'slow', delayMs: LATENCY_MS, times: 1e9 });
+			await sandbox.call('fault', {
+				path: '/api/v1/chat.postMessage',
+				mode: 'slow',
+				delayMs: LATENCY_MS,
+				times: 1e9,
+			});
 			try {
-				const cases = await throughputCases(sandbox, IN_FLIGHT, { newConnections: false, httpNode: false });
+				const cases = await throughputCases(sandbox, IN_FLIGHT, {
+					newConnections: false,
+					httpNode: false,
+				});
 				const times = await measure(cases, LATENCY_ITEMS, REPEATS);
 				rows.push(...throughputRows(times, LATENCY_ITEMS, [], section));
 				rows.push({
@@ -85,7 +107,12 @@ async function main() {
 		}
 		if (SECTIONS.has('profile')) rows.push(...(await profileRows(sandbox, ITEMS, REPEATS)));
 		if (SECTIONS.has('n8n')) {
-			const { rows: n8nRows, perItem } = await n8nRuntimeRows(sandbox, ITEMS, N8N_REPEATS, IN_FLIGHT);
+			const { rows: n8nRows, perItem } = await n8nRuntimeRows(
+				sandbox,
+				ITEMS,
+				N8N_REPEATS,
+				IN_FLIGHT,
+			);
 			rows.push(...n8nRows);
 			if (perItem) {
 				targets.unshift({
@@ -95,7 +122,8 @@ async function main() {
 				});
 			}
 		}
-		if (SECTIONS.has('returnAll')) rows.push(...(await returnAllRows(sandbox, [5000, 20000, 50000])));
+		if (SECTIONS.has('returnAll'))
+			rows.push(...(await returnAllRows(sandbox, [5000, 20000, 50000])));
 	} finally {
 		await sandbox.close();
 	}

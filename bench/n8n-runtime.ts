@@ -9,7 +9,7 @@ import { existsSync, readFileSync, rmSync, mkdirSync } from 'fs';
 import { dirname, join } from 'path';
 
 import type { RemoteSandbox } from './sandbox-client';
-import { median, now, type Row } from './util';
+import { median, now, sendNodeSpec, type Row } from './util';
 
 interface NodeBin {
 	bin: string;
@@ -22,14 +22,20 @@ interface Runtime {
 	ensureNode(): NodeBin;
 	ensureN8n(node: NodeBin): string;
 	installPackage(userFolder: string): { version: string };
-	importIntoN8n(node: NodeBin, userFolder: string, what: { credentials: unknown[]; workflows: unknown[] }): Promise<void>;
+	importIntoN8n(
+		node: NodeBin,
+		userFolder: string,
+		what: { credentials: unknown[]; workflows: unknown[] },
+	): Promise<void>;
 	n8nCli(
 		node: NodeBin,
 		userFolder: string,
 		args: string[],
 		options?: { allowFailure?: boolean; env?: Record<string, string> },
 	): Promise<{ status: number | null; signal: string | null; stdout: string; stderr: string }>;
-	sandboxCredentials(sandbox: { fixtures: unknown }): Array<{ id: string; name: string; type: string }>;
+	sandboxCredentials(sandbox: {
+		fixtures: unknown;
+	}): Array<{ id: string; name: string; type: string }>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,9 +53,18 @@ function locate(): { node: NodeBin } | { missing: string } {
 	const manifest = join(rt.CACHE, 'n8n', 'node_modules', 'n8n', 'package.json');
 	if (!existsSync(manifest)) return { missing: 'n8n is not installed in .cache/n8n' };
 	const { version } = JSON.parse(readFileSync(manifest, 'utf8')) as { version: string };
-	if (version !== rt.N8N_VERSION) return { missing: `.cache/n8n holds n8n ${version}, not ${rt.N8N_VERSION}` };
-	if (Number(process.version.slice(1).split('.')[0]) >= 24) return { node: { bin: process.execPath } };
-	const bin = join(rt.CACHE, 'node24', 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
+	if (version !== rt.N8N_VERSION)
+		return { missing: `.cache/n8n holds n8n ${version}, not ${rt.N8N_VERSION}` };
+	if (Number(process.version.slice(1).split('.')[0]) >= 24)
+		return { node: { bin: process.execPath } };
+	const bin = join(
+		rt.CACHE,
+		'node24',
+		'node_modules',
+		`node-${process.platform}-${process.arch}`,
+		'bin',
+		'node',
+	);
 	if (!existsSync(bin)) return { missing: 'Node 24 is not installed in .cache/node24' };
 	return { node: { bin, headers: dirname(dirname(bin)) } };
 }
@@ -60,42 +75,12 @@ const TRIGGER = 'When clicking ‘Execute workflow’';
 type Kind = 'http' | 'ours' | 'batch';
 
 function sendNode(kind: Kind, sandboxUrl: string, batchSize: number) {
-	if (kind === 'http') {
-		return {
-			name: 'Send',
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				method: 'POST',
-				url: `${sandboxUrl}/api/v1/chat.postMessage`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: 'squadusApi',
-				sendBody: true,
-				bodyParameters: {
-					parameters: [
-						{ name: 'channel', value: '#general' },
-						{ name: 'text', value: "={{ 'Message ' + $json.i }}" },
-					],
-				},
-				options: {},
-			},
-			credentials: CREDENTIAL,
-		};
-	}
-	return {
-		name: 'Send',
-		type: 'n8n-nodes-squadus.squadusChat',
-		typeVersion: 1,
-		parameters: {
-			authentication: 'password',
-			operation: 'send',
-			sendTo: 'channel',
-			channel: { __rl: true, mode: 'name', value: 'general' },
-			text: "={{ 'Message ' + $json.i }}",
-			options: kind === 'batch' ? { batching: { batch: { batchSize } } } : {},
-		},
-		credentials: CREDENTIAL,
-	};
+	const spec = sendNodeSpec(
+		kind === 'http' ? 'http' : 'ours',
+		sandboxUrl,
+		kind === 'batch' ? batchSize : undefined,
+	);
+	return { name: 'Send', ...spec, credentials: CREDENTIAL };
 }
 
 function workflow(id: string, kind: Kind, items: number, sandboxUrl: string, batchSize: number) {
@@ -105,10 +90,16 @@ function workflow(id: string, kind: Kind, items: number, sandboxUrl: string, bat
 			name: 'Items',
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
-			parameters: { jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { i } }));` },
+			parameters: {
+				jsCode: `return Array.from({ length: ${items} }, (_, i) => ({ json: { i } }));`,
+			},
 		},
 		sendNode(kind, sandboxUrl, batchSize),
-	].map((node, i) => ({ id: `b3c40000-0000-4000-8000-${String(i).padStart(12, '0')}`, position: [i * 220, 0], ...node }));
+	].map((node, i) => ({
+		id: `b3c40000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+		position: [i * 220, 0],
+		...node,
+	}));
 	const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
 	return {
 		id,
@@ -138,10 +129,18 @@ async function execute(node: NodeBin, id: string): Promise<Execution> {
 	});
 	const wallMs = now() - start;
 	const match = result.stdout.match(/^\{$[\s\S]*?^\}$/m);
-	if (!match) throw new Error(`n8n execute ${id} printed no run data:\n${(result.stdout + result.stderr).slice(-2000)}`);
+	if (!match)
+		throw new Error(
+			`n8n execute ${id} printed no run data:\n${(result.stdout + result.stderr).slice(-2000)}`,
+		);
 	const run = JSON.parse(match[0]) as {
 		status: string;
-		data: { resultData: { error?: { message: string }; runData: Record<string, Array<{ executionTime: number; data: { main: unknown[][] } }>> } };
+		data: {
+			resultData: {
+				error?: { message: string };
+				runData: Record<string, Array<{ executionTime: number; data: { main: unknown[][] } }>>;
+			};
+		};
 	};
 	const { resultData } = run.data;
 	if (resultData.error || run.status !== 'success') {
@@ -182,12 +181,15 @@ export async function n8nRuntimeRows(
 	rt.installPackage(USER_FOLDER);
 
 	const kinds: Kind[] = ['http', 'ours', 'batch'];
-	const ids = (kind: Kind, n: number) => `sqdBench${kind}${n === 1 ? 'one' : 'all'}`.padEnd(16, '0');
+	const ids = (kind: Kind, n: number) =>
+		`sqdBench${kind}${n === 1 ? 'one' : 'all'}`.padEnd(16, '0');
 	const workflows = kinds.flatMap((kind) =>
 		[1, items].map((n) => workflow(ids(kind, n), kind, n, sandbox.url, batchSize)),
 	);
 	await rt.importIntoN8n(node, USER_FOLDER, {
-		credentials: rt.sandboxCredentials(sandbox).filter((credential) => credential.type === 'squadusApi'),
+		credentials: rt
+			.sandboxCredentials(sandbox)
+			.filter((credential) => credential.type === 'squadusApi'),
 		workflows,
 	});
 
@@ -204,7 +206,8 @@ export async function n8nRuntimeRows(
 		for (const kind of kinds) {
 			for (const n of [1, items]) {
 				const execution = await execute(node, ids(kind, n));
-				if (execution.items !== n) throw new Error(`${ids(kind, n)}: ${execution.items} of ${n} items`);
+				if (execution.items !== n)
+					throw new Error(`${ids(kind, n)}: ${execution.items} of ${n} items`);
 				record(`${kind}:${n}`, execution);
 			}
 		}

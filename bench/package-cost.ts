@@ -8,7 +8,15 @@ import { join } from 'path';
 import { median, type Row } from './util';
 
 const ROOT = join(__dirname, '..');
-const NODE24 = join(ROOT, '.cache', 'node24', 'node_modules', `node-${process.platform}-${process.arch}`, 'bin', 'node');
+const NODE24 = join(
+	ROOT,
+	'.cache',
+	'node24',
+	'node_modules',
+	`node-${process.platform}-${process.arch}`,
+	'bin',
+	'node',
+);
 /** Inside the repository, so `require('n8n-workflow')` resolves as it does from dist/. */
 const FLOOR = join(ROOT, '.cache', 'bench-loader-floor');
 
@@ -37,7 +45,10 @@ interface Sample {
 }
 
 function probe(node: string, root: string, runs = 7): Sample[] {
-	return Array.from({ length: runs }, () => JSON.parse(execFileSync(node, ['-e', PROBE, root], { encoding: 'utf8' })) as Sample);
+	return Array.from(
+		{ length: runs },
+		() => JSON.parse(execFileSync(node, ['-e', PROBE, root], { encoding: 'utf8' })) as Sample,
+	);
 }
 
 function jsFiles(dir: string): string[] {
@@ -64,14 +75,21 @@ function loaderFloor(): string {
 	return FLOOR;
 }
 
-const ms = (samples: Sample[], key: 'ownMs' | 'workflowMs') => median(samples.map((sample) => sample[key]));
+const ms = (samples: Sample[], key: 'ownMs' | 'workflowMs') =>
+	median(samples.map((sample) => sample[key]));
 
 export function packageRows(build = true): Row[] {
 	if (build) execSync('npm run build --silent', { cwd: ROOT, stdio: 'ignore' });
-	const nodes: Array<{ label: string; bin: string }> = [{ label: `Node ${process.version}`, bin: process.execPath }];
+	const nodes: Array<{ label: string; bin: string }> = [
+		{ label: `Node ${process.version}`, bin: process.execPath },
+	];
 	if (existsSync(NODE24)) {
 		const version = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim();
-		if (version !== process.version) nodes.push({ label: `Node ${version} (.cache/node24, what n8n 2.40.7 runs on)`, bin: NODE24 });
+		if (version !== process.version)
+			nodes.push({
+				label: `Node ${version} (.cache/node24, what n8n 2.40.7 runs on)`,
+				bin: NODE24,
+			});
 	}
 	const floor = loaderFloor();
 	const rows: Row[] = [];
@@ -95,7 +113,11 @@ export function packageRows(build = true): Row[] {
 	}
 	rmSync(floor, { recursive: true, force: true });
 	const [packed] = JSON.parse(
-		execSync('npm pack --dry-run --json --ignore-scripts', { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+		execSync('npm pack --dry-run --json --ignore-scripts', {
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
 	) as Array<{ size: number; unpackedSize: number; entryCount: number }>;
 	rows.push({
 		section: 'Package',

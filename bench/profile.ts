@@ -14,7 +14,8 @@ type Execute = OperationModule['execute'];
 
 function profiledNode(module: OperationModule) {
 	// the Chat node's class (its parameters), with a stand-in operation
-	const SquadusChat = loadPackageNodeTypes()['n8n-nodes-squadus.squadusChat'].constructor as new () => INodeType;
+	const SquadusChat = loadPackageNodeTypes()['n8n-nodes-squadus.squadusChat']
+		.constructor as new () => INodeType;
 	return class extends SquadusChat {
 		async execute(this: IExecuteFunctions) {
 			return await router.call(this, { send: module });
@@ -22,13 +23,23 @@ function profiledNode(module: OperationModule) {
 	};
 }
 
-export async function profileRows(sandbox: RemoteSandbox, count: number, repeats: number): Promise<Row[]> {
+export async function profileRows(
+	sandbox: RemoteSandbox,
+	count: number,
+	repeats: number,
+): Promise<Row[]> {
 	const session = await login(sandbox);
 	const url = `${sandbox.url}/api/v1/chat.postMessage`;
 	const body = (i: number) => ({ channel: '#general', text: `Message ${i}` });
 	const { username, password } = sandbox.fixtures.admin;
 	const store = new CredentialStore({
-		'Squadus account': { server: sandbox.url, user: username, password, secondFactor: 'none', authToken: '' },
+		'Squadus account': {
+			server: sandbox.url,
+			user: username,
+			password,
+			secondFactor: 'none',
+			authToken: '',
+		},
 	});
 
 	const noop: Execute = async () => ({ ok: true });
@@ -103,7 +114,11 @@ export async function profileRows(sandbox: RemoteSandbox, count: number, repeats
 		const samples: number[] = [];
 		for (let r = 0; r < repeats; r++) samples.push((await timed(() => run(input))).ms);
 		const ms = median(samples);
-		rows.push({ section: 'Profile', case: name, value: `${((ms * 1000) / count).toFixed(0)} µs/item` });
+		rows.push({
+			section: 'Profile',
+			case: name,
+			value: `${((ms * 1000) / count).toFixed(0)} µs/item`,
+		});
 	}
 	return rows;
 }

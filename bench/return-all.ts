@@ -7,7 +7,11 @@ import { mb, timed, withMemoryPeak, type Row } from './util';
 const PATH = '/api/v1/channels.messages';
 
 /** Messages in a channel, as the API counts them (`total` of channels.messages). */
-async function messageCount(sandbox: RemoteSandbox, headers: Record<string, string>, roomId: string) {
+async function messageCount(
+	sandbox: RemoteSandbox,
+	headers: Record<string, string>,
+	roomId: string,
+) {
 	const response = await fetch(`${sandbox.url}${PATH}?roomId=${roomId}&count=1`, { headers });
 	return ((await response.json()) as { total: number }).total;
 }
@@ -15,10 +19,20 @@ async function messageCount(sandbox: RemoteSandbox, headers: Record<string, stri
 export async function returnAllRows(sandbox: RemoteSandbox, sizes: number[]): Promise<Row[]> {
 	const { username, password } = sandbox.fixtures.admin;
 	const store = new CredentialStore({
-		'Squadus account': { server: sandbox.url, user: username, password, secondFactor: 'none', authToken: '' },
+		'Squadus account': {
+			server: sandbox.url,
+			user: username,
+			password,
+			secondFactor: 'none',
+			authToken: '',
+		},
 	});
 	const session = await login(sandbox);
-	const headers = { 'content-type': 'application/json', 'x-auth-token': session.authToken, 'x-user-id': session.userId };
+	const headers = {
+		'content-type': 'application/json',
+		'x-auth-token': session.authToken,
+		'x-user-id': session.userId,
+	};
 	/** A new channel holding exactly `size` messages (channels.create may add a system message). */
 	const channelWith = async (name: string, size: number) => {
 		const created = await fetch(`${sandbox.url}/api/v1/channels.create`, {
@@ -65,7 +79,8 @@ export async function returnAllRows(sandbox: RemoteSandbox, sizes: number[]): Pr
 		// top the channel up to exactly `size` messages
 		await sandbox.call('addMessages', channel.roomId, size - present);
 		present = size;
-		if ((await messageCount(sandbox, headers, channel.roomId)) !== size) throw new Error(`the channel does not hold ${size} messages`);
+		if ((await messageCount(sandbox, headers, channel.roomId)) !== size)
+			throw new Error(`the channel does not hold ${size} messages`);
 		await sandbox.call('configure', { logRequests: true });
 		await sandbox.call('clearRequests');
 		const { ms, memory } = await run(channel.roomId, size);

@@ -17,17 +17,30 @@ export async function startRemoteSandbox(options: SandboxOptions): Promise<Remot
 		execArgv: ['-r', 'ts-node/register/transpile-only'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 	});
-	const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+	const pending = new Map<
+		number,
+		{ resolve: (value: unknown) => void; reject: (error: Error) => void }
+	>();
 	let nextId = 0;
 	const ready = new Promise<{ url: string; fixtures: SandboxFixtures }>((resolve, reject) => {
 		child.once('error', reject);
-		child.on('message', (message: { ready?: boolean; id?: number; value?: unknown; error?: string; url?: string; fixtures?: SandboxFixtures }) => {
-			if (message.ready) return resolve({ url: message.url!, fixtures: message.fixtures! });
-			const waiter = pending.get(message.id!);
-			pending.delete(message.id!);
-			if (message.error !== undefined) waiter?.reject(new Error(message.error));
-			else waiter?.resolve(message.value);
-		});
+		child.on(
+			'message',
+			(message: {
+				ready?: boolean;
+				id?: number;
+				value?: unknown;
+				error?: string;
+				url?: string;
+				fixtures?: SandboxFixtures;
+			}) => {
+				if (message.ready) return resolve({ url: message.url!, fixtures: message.fixtures! });
+				const waiter = pending.get(message.id!);
+				pending.delete(message.id!);
+				if (message.error !== undefined) waiter?.reject(new Error(message.error));
+				else waiter?.resolve(message.value);
+			},
+		);
 	});
 	child.send({ start: options });
 	const { url, fixtures } = await ready;

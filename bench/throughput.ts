@@ -7,7 +7,7 @@ import type { INodeType, IVersionedNodeType } from 'n8n-workflow';
 
 import { chainWorkflow, CredentialStore, runWorkflow } from '../test/harness';
 import type { RemoteSandbox } from './sandbox-client';
-import { median, pool, timed, type Row } from './util';
+import { median, pool, sendNodeSpec, timed, type Row } from './util';
 
 export const HTTP_REQUEST_NODE = join(
 	__dirname,
@@ -78,7 +78,9 @@ function bareSendNewConnection(sandbox: RemoteSandbox, session: Session) {
 					const chunks: Buffer[] = [];
 					response.on('data', (chunk: Buffer) => chunks.push(chunk));
 					response.on('end', () => {
-						const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { success: boolean };
+						const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+							success: boolean;
+						};
 						if (parsed.success) resolve();
 						else reject(new Error(`bare request ${i} failed`));
 					});
@@ -95,22 +97,20 @@ const CREDENTIAL = { squadusApi: { id: 'bench', name: 'Squadus account' } };
 function credentialStore(sandbox: RemoteSandbox) {
 	const { username, password } = sandbox.fixtures.admin;
 	return new CredentialStore({
-		'Squadus account': { server: sandbox.url, user: username, password, secondFactor: 'none', authToken: '' },
+		'Squadus account': {
+			server: sandbox.url,
+			user: username,
+			password,
+			secondFactor: 'none',
+			authToken: '',
+		},
 	});
 }
 
 function chatWorkflow(batchSize?: number) {
 	return chainWorkflow({
 		name: 'Send',
-		type: 'n8n-nodes-squadus.squadusChat',
-		parameters: {
-			authentication: 'password',
-			operation: 'send',
-			sendTo: 'channel',
-			channel: { __rl: true, mode: 'name', value: 'general' },
-			text: "={{ 'Message ' + $json.i }}",
-			options: batchSize ? { batching: { batch: { batchSize } } } : {},
-		},
+		...sendNodeSpec('ours', '', batchSize),
 		credentials: CREDENTIAL,
 	});
 }
@@ -118,22 +118,7 @@ function chatWorkflow(batchSize?: number) {
 function httpRequestWorkflow(sandbox: RemoteSandbox) {
 	return chainWorkflow({
 		name: 'Send',
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: `${sandbox.url}/api/v1/chat.postMessage`,
-			authentication: 'predefinedCredentialType',
-			nodeCredentialType: 'squadusApi',
-			sendBody: true,
-			bodyParameters: {
-				parameters: [
-					{ name: 'channel', value: '#general' },
-					{ name: 'text', value: "={{ 'Message ' + $json.i }}" },
-				],
-			},
-			options: {},
-		},
+		...sendNodeSpec('http', sandbox.url),
 		credentials: CREDENTIAL,
 	});
 }
@@ -169,7 +154,11 @@ export interface ThroughputCase {
 	run: (count: number) => Promise<unknown>;
 }
 
-export async function throughputCases(sandbox: RemoteSandbox, inFlight: number, { newConnections = true, httpNode: withHttpNode = true } = {}) {
+export async function throughputCases(
+	sandbox: RemoteSandbox,
+	inFlight: number,
+	{ newConnections = true, httpNode: withHttpNode = true } = {},
+) {
 	const session = await login(sandbox);
 	const send = bareSend(sandbox, session);
 	const sendNew = bareSendNewConnection(sandbox, session);
@@ -198,7 +187,10 @@ export async function throughputCases(sandbox: RemoteSandbox, inFlight: number, 
 					},
 				]
 			: []),
-		{ name: 'Squadus Chat → Send, sequential', run: (count) => runItems(chatWorkflow(), ours, count) },
+		{
+			name: 'Squadus Chat → Send, sequential',
+			run: (count) => runItems(chatWorkflow(), ours, count),
+		},
 		{
 			name: `Squadus Chat → Send, Batching ${inFlight}`,
 			run: (count) => runItems(chatWorkflow(inFlight), ours, count),
@@ -219,12 +211,18 @@ export async function measure(cases: ThroughputCase[], count: number, repeats: n
 	for (const entry of cases) await entry.run(Math.min(200, count));
 	const samples = new Map<string, number[]>(cases.map((entry) => [entry.name, []]));
 	for (let r = 0; r < repeats; r++) {
-		for (const entry of cases) samples.get(entry.name)!.push((await timed(() => entry.run(count))).ms);
+		for (const entry of cases)
+			samples.get(entry.name)!.push((await timed(() => entry.run(count))).ms);
 	}
 	return new Map([...samples].map(([name, values]) => [name, median(values)]));
 }
 
-export function throughputRows(times: Map<string, number>, count: number, extra: Row[] = [], section = 'Throughput'): Row[] {
+export function throughputRows(
+	times: Map<string, number>,
+	count: number,
+	extra: Row[] = [],
+	section = 'Throughput',
+): Row[] {
 	const base = times.get('bare fetch, sequential')!;
 	const rows: Row[] = [...times].map(([name, ms]) => ({
 		section,

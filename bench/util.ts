@@ -71,7 +71,54 @@ export function machine(): string {
 export function printTable(rows: Row[]): string {
 	const header = ['Section', 'Case', 'Result', 'Note'];
 	const lines = rows.map((row) => [row.section, row.case, row.value, row.note ?? '']);
-	const widths = header.map((title, col) => Math.max(title.length, ...lines.map((line) => line[col].length)));
-	const format = (cells: string[]) => `| ${cells.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`;
-	return [format(header), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...lines.map(format)].join('\n');
+	const widths = header.map((title, col) =>
+		Math.max(title.length, ...lines.map((line) => line[col].length)),
+	);
+	const format = (cells: string[]) =>
+		`| ${cells.map((cell, col) => cell.padEnd(widths[col])).join(' | ')} |`;
+	return [
+		format(header),
+		`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+		...lines.map(format),
+	].join('\n');
+}
+
+/**
+ * The node both throughput benchmarks time: n8n's HTTP Request node posting to
+ * chat.postMessage with the Squadus API credential, or Squadus Chat → Send Message
+ * (with Batching when `batchSize` is given). The same in the engine and in the real n8n.
+ */
+export function sendNodeSpec(kind: 'http' | 'ours', sandboxUrl: string, batchSize?: number) {
+	if (kind === 'http') {
+		return {
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'POST',
+				url: `${sandboxUrl}/api/v1/chat.postMessage`,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'squadusApi',
+				sendBody: true,
+				bodyParameters: {
+					parameters: [
+						{ name: 'channel', value: '#general' },
+						{ name: 'text', value: "={{ 'Message ' + $json.i }}" },
+					],
+				},
+				options: {},
+			},
+		};
+	}
+	return {
+		type: 'n8n-nodes-squadus.squadusChat',
+		typeVersion: 1,
+		parameters: {
+			authentication: 'password',
+			operation: 'send',
+			sendTo: 'channel',
+			channel: { __rl: true, mode: 'name', value: 'general' },
+			text: "={{ 'Message ' + $json.i }}",
+			options: batchSize ? { batching: { batch: { batchSize } } } : {},
+		},
+	};
 }
