@@ -55,8 +55,23 @@ function mcpWorkflow(assistant) {
 	};
 }
 
-/** A connected MCP client: streamable HTTP first, then the older SSE transport. */
-async function connect(n8nUrl) {
+/**
+ * A connected MCP client: streamable HTTP first, then the older SSE transport. n8n registers a
+ * published workflow's webhooks while it starts up, so a 404 is retried for a while.
+ */
+async function connect(n8nUrl, timeoutMs = 90_000) {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return await connectOnce(n8nUrl);
+		} catch (error) {
+			if (!/not registered|\b404\b/.test(error.message) || Date.now() > deadline) throw error;
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+		}
+	}
+}
+
+async function connectOnce(n8nUrl) {
 	const attempts = [
 		['streamable HTTP', () => new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/${MCP_PATH}`))],
 		['SSE', () => new SSEClientTransport(new URL(`${n8nUrl}/mcp/${MCP_PATH}/sse`))],
