@@ -56,7 +56,9 @@ function booking(now = new Date()) {
 /** The summary the model writes from #dev's messages (newest last). */
 function summaryText(messages) {
 	const ordered = [...messages].sort((a, b) => String(a.ts).localeCompare(String(b.ts)));
-	const lines = ordered.slice(-5).map((m) => `• ${m.u?.username ?? 'someone'}: ${m.msg || '(a file)'}`);
+	const lines = ordered
+		.slice(-5)
+		.map((m) => `• ${m.u?.username ?? 'someone'}: ${m.msg || '(a file)'}`);
 	return `*Summary of #dev* (${messages.length} recent messages)\n${lines.join('\n')}`;
 }
 
@@ -132,7 +134,9 @@ const assistantScript = [
 			(context) => {
 				const [conference] = resultOf(context, 'Create_conference');
 				const { day } = booking(context.now);
-				const people = [0, 1].map((n) => resultOf(context, 'Look_up_user', n)[0].name).join(' and ');
+				const people = [0, 1]
+					.map((n) => resultOf(context, 'Look_up_user', n)[0].name)
+					.join(' and ');
 				return {
 					text: `Booked "${conference.name}" (conference ${conference.number}) on ${day}, 10:00–10:30 Moscow time, in #general, and invited ${people}. Join here: ${conference.serviceUrl}`,
 				};

@@ -106,7 +106,9 @@ function reply(script, body, log) {
 	try {
 		answer = step({ ...context, tools });
 	} catch (error) {
-		return { text: `The stand-in model's script failed at step ${context.turns + 1}: ${error.message}` };
+		return {
+			text: `The stand-in model's script failed at step ${context.turns + 1}: ${error.message}`,
+		};
 	}
 	if (answer.toolCalls) {
 		const missing = answer.toolCalls.map((c) => c.tool).filter((name) => !tools.includes(name));
@@ -140,7 +142,11 @@ function completion(answer) {
 		created,
 		message,
 		finishReason: toolCalls.length ? 'tool_calls' : 'stop',
-		usage: { prompt_tokens: 100, completion_tokens: completionTokens, total_tokens: 100 + completionTokens },
+		usage: {
+			prompt_tokens: 100,
+			completion_tokens: completionTokens,
+			total_tokens: 100 + completionTokens,
+		},
 	};
 }
 
@@ -173,7 +179,12 @@ function stream(res, result, body) {
 		message.tool_calls.forEach((call, index) => {
 			chunk({
 				tool_calls: [
-					{ index, id: call.id, type: 'function', function: { name: call.function.name, arguments: '' } },
+					{
+						index,
+						id: call.id,
+						type: 'function',
+						function: { name: call.function.name, arguments: '' },
+					},
 				],
 			});
 			// the arguments arrive in pieces, as a real model streams them
@@ -230,12 +241,22 @@ function startModelServer({ script, port = 0, host = '127.0.0.1' }) {
 					object: 'chat.completion',
 					created: result.created,
 					model: body.model ?? MODEL,
-					choices: [{ index: 0, message: result.message, finish_reason: result.finishReason, logprobs: null }],
+					choices: [
+						{
+							index: 0,
+							message: result.message,
+							finish_reason: result.finishReason,
+							logprobs: null,
+						},
+					],
 					usage: result.usage,
 				});
 			}
 			sendJson(res, 404, {
-				error: { message: `The stand-in model serves /v1/chat/completions and /v1/models, not ${req.method} ${path}`, type: 'invalid_request_error' },
+				error: {
+					message: `The stand-in model serves /v1/chat/completions and /v1/models, not ${req.method} ${path}`,
+					type: 'invalid_request_error',
+				},
 			});
 		} catch (error) {
 			sendJson(res, 400, { error: { message: error.message, type: 'invalid_request_error' } });

@@ -26,7 +26,10 @@ function summaryRequests(sandbox, model) {
 	const { dev, general } = sandbox.fixtures.channels;
 	const read = model.decisions.find((d) => d.prompt === SUMMARY_PROMPT && d.step === 1);
 	const send = model.decisions.find((d) => d.prompt === SUMMARY_PROMPT && d.step === 2);
-	assert(read && send, `the model never reached the summary's tool calls: ${JSON.stringify(model.decisions)}`);
+	assert(
+		read && send,
+		`the model never reached the summary's tool calls: ${JSON.stringify(model.decisions)}`,
+	);
 	const limit = read.answer.toolCalls[0].args.limit;
 	const devMessages = [...(sandbox.state.roomMessages.get(dev._id) ?? [])];
 	const newest = devMessages.sort((a, b) => b.ts - a.ts).slice(0, limit);
@@ -34,7 +37,7 @@ function summaryRequests(sandbox, model) {
 	// the summary the model posted was written from what the node returned: #dev's newest messages
 	assert(
 		text.startsWith(`*Summary of #dev* (${newest.length} recent messages)`) &&
-			text.includes(`${newest[0].u.username}: ${newest[0].msg || "(a file)"}`),
+			text.includes(`${newest[0].u.username}: ${newest[0].msg || '(a file)'}`),
 		`the posted summary is not built from #dev's newest ${limit} messages:\n${text}`,
 	);
 	return {
@@ -116,7 +119,9 @@ function matchRequests(received, expected) {
 	const left = [...received];
 	const missing = [];
 	for (const want of expected) {
-		const at = left.findIndex((r) => r.method === want.method && r.path === want.path && want.check(r));
+		const at = left.findIndex(
+			(r) => r.method === want.method && r.path === want.path && want.check(r),
+		);
 		if (at < 0) missing.push(want.what);
 		else left.splice(at, 1);
 	}
@@ -165,7 +170,9 @@ async function checkAgent({ execute, sandbox, model }) {
 		JSON.stringify(invited) === JSON.stringify(['anna.smirnova', 'ivan.petrov']),
 		`invited: ${invited}`,
 	);
-	const bookingAnswer = answers.map((a) => String(a.output ?? '')).find((text) => /Booked/.test(text));
+	const bookingAnswer = answers
+		.map((a) => String(a.output ?? ''))
+		.find((text) => /Booked/.test(text));
 	assert(bookingAnswer, `no booking answer among: ${JSON.stringify(answers)}`);
 	const created = sandbox
 		.requests({ path: '/api/v1/scc.createConference' })
@@ -173,7 +180,10 @@ async function checkAgent({ execute, sandbox, model }) {
 		.join();
 	assert(created === '200', `scc.createConference: ${created}`);
 	const link = `${sandbox.url}/conference/${conference.number}`;
-	assert(bookingAnswer.includes(link), `the answer lacks the conference link ${link}: ${bookingAnswer}`);
+	assert(
+		bookingAnswer.includes(link),
+		`the answer lacks the conference link ${link}: ${bookingAnswer}`,
+	);
 	assert(
 		answers.some((a) => /posted a summary to #general/.test(String(a.output))),
 		`no summary answer among: ${JSON.stringify(answers)}`,

@@ -7,7 +7,9 @@
 'use strict';
 
 const { Client } = require('@modelcontextprotocol/sdk/client/index.js');
-const { StreamableHTTPClientTransport } = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
+const {
+	StreamableHTTPClientTransport,
+} = require('@modelcontextprotocol/sdk/client/streamableHttp.js');
 const { SSEClientTransport } = require('@modelcontextprotocol/sdk/client/sse.js');
 
 const MCP_WORKFLOW_ID = 'sqdE2eMcpServer01';
@@ -73,7 +75,10 @@ async function connect(n8nUrl, timeoutMs = 90_000) {
 
 async function connectOnce(n8nUrl) {
 	const attempts = [
-		['streamable HTTP', () => new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/${MCP_PATH}`))],
+		[
+			'streamable HTTP',
+			() => new StreamableHTTPClientTransport(new URL(`${n8nUrl}/mcp/${MCP_PATH}`)),
+		],
 		['SSE', () => new SSEClientTransport(new URL(`${n8nUrl}/mcp/${MCP_PATH}/sse`))],
 	];
 	const failures = [];
@@ -115,7 +120,10 @@ async function checkMcp({ n8nUrl, sandbox }) {
 			assert(String(tool.description ?? '').trim().length > 10, `${name} has no description`);
 			const properties = tool.inputSchema?.properties ?? {};
 			for (const key of keys) {
-				assert(properties[key], `${name}'s input schema lacks "${key}": ${JSON.stringify(tool.inputSchema)}`);
+				assert(
+					properties[key],
+					`${name}'s input schema lacks "${key}": ${JSON.stringify(tool.inputSchema)}`,
+				);
 				assert(
 					String(properties[key].description ?? '').trim(),
 					`${name}'s "${key}" has no description`,
@@ -136,7 +144,10 @@ async function checkMcp({ n8nUrl, sandbox }) {
 		);
 		const message = (sandbox.state.roomMessages.get(general._id) ?? []).find((m) => m.msg === text);
 		assert(message, 'the message is not in #general');
-		assert(JSON.stringify(sent).includes(message._id), `Send_message returned ${JSON.stringify(sent)}`);
+		assert(
+			JSON.stringify(sent).includes(message._id),
+			`Send_message returned ${JSON.stringify(sent)}`,
+		);
 
 		const start = '2026-12-24T15:00:00+03:00';
 		const end = '2026-12-24T16:00:00+03:00';
