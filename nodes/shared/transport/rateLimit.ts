@@ -34,7 +34,7 @@ import {
 export const RATE_LIMIT_BUDGET_MS = 5 * 60_000;
 /** After the window's end, before the first call of the next one (timers, clock granularity). */
 const WINDOW_MARGIN_MS = 3;
-/** Answers whose resets are this close belong to the same window. */
+/** Answers whose resets are this close belong to the same window (at most a quarter window). */
 const SAME_WINDOW_MS = 500;
 /** A refusal without a usable reset: wait 1 s, 2 s, 4 s … up to a minute. */
 const BACKOFF_MS = 1000;
@@ -50,6 +50,8 @@ export interface Pace {
 	resetAt: number;
 	/** The end of the last window that has passed: late answers from it are ignored. */
 	expiredAt: number;
+	/** The longest window seen (reset minus now at a window's first answer). */
+	windowMs: number;
 	/** How far this machine's clock runs ahead of the server's, learnt from refusals. */
 	skewMs: number;
 	/** Our requests sent and not yet answered. */
@@ -95,6 +97,7 @@ export function paceFor(
 		pace = {
 			resetAt: 0,
 			expiredAt: 0,
+			windowMs: 0,
 			skewMs: 0,
 			inFlight: 0,
 			own: 0,
@@ -258,14 +261,16 @@ export function leaveTurn(
 		}
 		const end = reset + pace.skewMs;
 		if (limit !== undefined) pace.limit = limit;
-		if (end <= pace.expiredAt + SAME_WINDOW_MS) return; // a late answer from a window that has passed
-		if (pace.resetAt === 0 || end > pace.resetAt + SAME_WINDOW_MS) {
+		const same = Math.min(SAME_WINDOW_MS, pace.windowMs / 4);
+		if (end <= pace.expiredAt + same) return; // a late answer from a window that has passed
+		if (pace.resetAt === 0 || end > pace.resetAt + same) {
 			// the first answer of a new window
+			pace.windowMs = Math.max(pace.windowMs, end - now);
 			pace.resetAt = end;
 			pace.remaining = remaining;
 			pace.own = 1;
 			pace.peak = Math.max(1, pace.inFlight + 1);
-		} else if (end >= pace.resetAt - SAME_WINDOW_MS) {
+		} else if (end >= pace.resetAt - same) {
 			pace.resetAt = Math.max(pace.resetAt, end);
 			pace.remaining = Math.min(pace.remaining ?? remaining, remaining);
 			pace.own++;
