@@ -52,48 +52,48 @@ beforeEach(() => {
 afterAll(() => ctx.sandbox.configure({ rateLimit: false }));
 
 describe('pacing by the rate-limit headers', () => {
-	it('sequential: 24 items at 5 calls per window, every item sent, no request refused', async () => {
+	it('sequential: 12 items at 4 calls per window, every item sent, no request refused', async () => {
 		const { sandbox } = ctx;
-		sandbox.configure({ rateLimit: { limit: 5, windowMs: 300 } });
+		sandbox.configure({ rateLimit: { limit: 4, windowMs: 1500 } });
 		const run = await runNode(sandbox, 'squadusChat', send('seq'), {
 			as: 'user',
-			input: items(24),
+			input: items(12),
 			continueOnFail: true,
 		});
 		expect(failed(run.json)).toBe(0);
-		expect(run.json).toHaveLength(24);
-		expect(posts()).toHaveLength(24);
+		expect(run.json).toHaveLength(12);
+		expect(posts()).toHaveLength(12);
 		expect(refused()).toBe(0);
-		expect([...stored('seq').values()]).toEqual(Array(24).fill(1));
+		expect([...stored('seq').values()]).toEqual(Array(12).fill(1));
 	});
 
-	it('Batching 8 shares what the server said: 24 items at 5 calls per window, no request refused', async () => {
+	it('Batching 8 shares what the server said: 16 items at 4 calls per window, no request refused', async () => {
 		const { sandbox } = ctx;
-		sandbox.configure({ rateLimit: { limit: 5, windowMs: 300 } });
+		sandbox.configure({ rateLimit: { limit: 4, windowMs: 1500 } });
 		const run = await runNode(sandbox, 'squadusChat', send('batch', 8), {
 			as: 'user',
-			input: items(24),
+			input: items(16),
 			continueOnFail: true,
 		});
 		expect(failed(run.json)).toBe(0);
-		expect(run.json.map((json) => json.msg)).toEqual(items(24).map(({ i }) => `batch ${i}`));
+		expect(run.json.map((json) => json.msg)).toEqual(items(16).map(({ i }) => `batch ${i}`));
 		// without shared pacing the eight items in flight are refused at the end of each window
 		expect(refused()).toBe(0);
-		expect(posts()).toHaveLength(24);
+		expect(posts()).toHaveLength(16);
 	});
 
-	it('no item fails while the server keeps granting calls: 6 executions share one user at 3 calls per window', async () => {
+	it('no item fails while the server keeps granting calls: 8 executions share one user at 2 calls per window', async () => {
 		const { sandbox } = ctx;
-		sandbox.configure({ rateLimit: { limit: 3, windowMs: 250 } });
+		sandbox.configure({ rateLimit: { limit: 2, windowMs: 250 } });
 		const store = userStore();
 		// one login first, as in a running n8n where the session is stored with the credential
 		await runNode(sandbox, 'squadusChat', send('warm-up'), { as: 'user', store });
 		sandbox.clearRequests();
 		const runs = await Promise.all(
-			Array.from({ length: 6 }, (_, execution) =>
+			Array.from({ length: 8 }, (_, execution) =>
 				runNode(sandbox, 'squadusChat', send('shared'), {
 					store,
-					input: items(8, execution * 8),
+					input: items(6, execution * 6),
 					continueOnFail: true,
 				}),
 			),
