@@ -204,15 +204,15 @@ export async function takeTurn(
 			return;
 		}
 		const started = now;
-		if (pace.resetAt) {
+		if (pace.inFlight > 0) {
+			// our calls in flight may already be counted in the last Remaining: their answers tell
+			await new Promise<void>((resolve) => pace.waiters.push(resolve));
+		} else {
 			const ms = pace.resetAt - now + WINDOW_MARGIN_MS;
 			if (waited.ms + ms > budgetMs) {
 				throw budgetError(context.getNode(), pace, waited.ms, ms, budgetMs, where);
 			}
 			await sleep(ms, cancelSignal(context));
-		} else {
-			// the window has just opened and ours in flight use it up: their answers say when it ends
-			await new Promise<void>((resolve) => pace.waiters.push(resolve));
 		}
 		waited.ms += Date.now() - started;
 	}
