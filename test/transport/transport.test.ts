@@ -90,13 +90,15 @@ describe('rate limits and retries', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(400);
 	});
 
-	it('gives up after five 429s with a rate-limit description', async () => {
+	it('gives up when the wait for the rate limit exceeds Options → Timeout (rate-limit.test.ts has more)', async () => {
 		const { sandbox } = ctx;
-		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: '429', times: 5, resetMs: 20 });
-		const run = await probe(post('never'));
-		expect(sandbox.requests({ path: '/api/v1/chat.postMessage' })).toHaveLength(5);
-		expect(run.nodeError?.message).toMatch(/too many requests/);
-		expect(run.nodeError?.description).toMatch(/after 5 attempts/);
+		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: '429', times: Infinity, resetMs: 200 });
+		const run = await probe({ ...post('never'), options: { timeout: 500 } });
+		const calls = sandbox.requests({ path: '/api/v1/chat.postMessage' });
+		expect(calls.length).toBeGreaterThanOrEqual(2);
+		expect(calls.every((call) => call.status === 429)).toBe(true);
+		expect(run.nodeError?.message).toMatch(/rate limit was still reached after waiting/);
+		expect(run.nodeError?.description).toMatch(/10 calls per window/);
 	});
 
 	it('retries a GET after a 500 and succeeds', async () => {

@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
@@ -11,6 +10,7 @@ import {
 	channelLocator,
 	requestTimeoutOption,
 	roomLocator,
+	updateDisplayOptions,
 	userLocator,
 } from '../../shared/descriptions';
 import { getChannelRef, getUserRef, lookUpUser } from '../../shared/helpers';

@@ -1,11 +1,6 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { roomLocator } from '../../shared/descriptions';
+import { roomLocator, updateDisplayOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { PAGE_SIZE, readNewer, toMillis, type Position } from '../feed';
 import type { TriggerEvent } from '../types';

@@ -22,6 +22,7 @@ import {
 	sessionRefusedError,
 } from './errors';
 import { sendWithOAuth2Session } from './oauth2';
+import { leaveTurn, paceFor, RATE_LIMIT_BUDGET_MS, takeTurn } from './rateLimit';
 import { SessionRefused, sendWithSession } from './session';
 import { apiUrl, normalizeServerUrl } from './url';
 
@@ -45,9 +46,6 @@ export interface SquadusRequestOptions {
 	timeout?: number;
 }
 
-/** 429: tries in all, and the longest wait for X-RateLimit-Reset. */
-const RATE_LIMIT_TRIES = 5;
-const RATE_LIMIT_MAX_WAIT_MS = 60_000;
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
 const IDEMPOTENT_TRIES = 3;
 const BACKOFF_MS = 200;
@@ -169,16 +167,10 @@ function parseBody(body: unknown): unknown {
 	return body;
 }
 
-function rateLimitWait(headers: IDataObject | undefined, attempt: number): number {
-	const reset = Number(headers?.['x-ratelimit-reset']);
-	const wait = Number.isFinite(reset) && reset > 0 ? reset - Date.now() : 1000 * 2 ** (attempt - 1);
-	return Math.min(Math.max(wait, 50), RATE_LIMIT_MAX_WAIT_MS);
-}
-
 /**
  * The one request function of the package. It picks the credential from the node's
- * Authentication parameter, builds the URL from the credential's server address, waits out
- * 429s, retries reads after 5xx or a dropped connection (never a write that may have been
+ * Authentication parameter, builds the URL from the credential's server address, paces calls
+ * by the server's rate-limit headers and waits out 429s (rateLimit.ts), retries reads after 5xx or a dropped connection (never a write that may have been
  * carried out), and turns HTTP errors and `success: false` answers into NodeApiErrors that
  * carry the server's message and nothing from the request.
  */
@@ -213,11 +205,16 @@ export async function squadusApiRequest(
 	if (options.body !== undefined) request.body = options.body;
 	if (options.binary) request.encoding = 'arraybuffer';
 
+	const pace = paceFor(this, `${auth.type} ${auth.credentialId || auth.credentialName}`, method, url);
+	const waited = { ms: 0 };
+	let refusals = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		await takeTurn(this, pace, waited, timeout ?? RATE_LIMIT_BUDGET_MS, { endpoint, itemIndex });
 		try {
 			response = await send(this, auth, request, itemIndex);
 		} catch (error) {
+			leaveTurn(pace);
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already an n8n error
 			if (error instanceof NodeOperationError) throw error;
 			if (error instanceof SessionRefused) {
@@ -253,8 +250,13 @@ export async function squadusApiRequest(
 		}
 
 		const status = response.statusCode;
-		if (status === 429 && attempt < RATE_LIMIT_TRIES) {
-			await sleep(rateLimitWait(response.headers as IDataObject, attempt));
+		if (status === 429) refusals++;
+		const { headers, body: answer } = response;
+		leaveTurn(pace, { statusCode: status, headers: headers as IDataObject, body: answer }, refusals);
+		if (status === 429) {
+			// the next turn waits for the window the server named, within the budget; refusals do
+			// not use up the retries of reads
+			attempt--;
 			continue;
 		}
 		if (status >= 500 && idempotent && attempt < IDEMPOTENT_TRIES) {
