@@ -27,14 +27,10 @@ const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 /** Packs the checkout (prepack builds it) and unpacks the tarball into a temp folder. */
 function packAndUnpack() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'squadus-scan-'));
-	const [packed] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
-			cwd: ROOT,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'inherit'],
-		}),
-	);
-	execFileSync('tar', ['-xzf', path.join(dir, packed.filename), '-C', dir]);
+	// prepack's build prints to stdout too, so the tarball is found in the folder, not in --json.
+	execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const tarball = fs.readdirSync(dir).find((name) => name.endsWith('.tgz'));
+	execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir]);
 	return path.join(dir, 'package');
 }
 
