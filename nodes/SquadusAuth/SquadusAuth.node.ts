@@ -9,7 +9,7 @@ export class SquadusAuth implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Auth',
 		name: 'squadusAuth',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/auth.svg', dark: 'file:../../icons/auth.dark.svg' },
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Log in to and out of Squadus',

@@ -9,7 +9,7 @@ export class SquadusAutoupdate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Autoupdate',
 		name: 'squadusAutoupdate',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/autoupdate.svg', dark: 'file:../../icons/autoupdate.dark.svg' },
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Configure Squadus client autoupdates',

@@ -9,7 +9,7 @@ export class SquadusChangelog implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Changelog',
 		name: 'squadusChangelog',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/changelog.svg', dark: 'file:../../icons/changelog.dark.svg' },
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Read the Squadus admin changelog',

@@ -9,7 +9,7 @@ export class SquadusChannel implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Channel',
 		name: 'squadusChannel',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/channel.svg', dark: 'file:../../icons/channel.dark.svg' },
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Create and manage Squadus channels, their members and roles',

@@ -9,7 +9,7 @@ export class SquadusConference implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Conference',
 		name: 'squadusConference',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/conference.svg', dark: 'file:../../icons/conference.dark.svg' },
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Create, start and manage Squadus video conferences',

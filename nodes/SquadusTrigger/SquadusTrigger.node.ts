@@ -14,7 +14,7 @@ export class SquadusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Trigger',
 		name: 'squadusTrigger',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/trigger.svg', dark: 'file:../../icons/trigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: optionSubtitle(eventProperty),

@@ -9,7 +9,7 @@ export class SquadusUser implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus User',
 		name: 'squadusUser',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/user.svg', dark: 'file:../../icons/user.dark.svg' },
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Create, get and delete Squadus users and manage their sessions',
