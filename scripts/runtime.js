@@ -118,7 +118,7 @@ function ensureN8n(node) {
 		`${JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2)}\n`,
 	);
 	const env = nodeEnv(node);
-	log(`Installing n8n ${N8N_VERSION} into .cache/n8n (about 4 minutes, once)…`);
+	log(`Installing n8n ${N8N_VERSION} into .cache/n8n (6–10 minutes and about 3 GB, once)…`);
 	run(
 		npm,
 		[
