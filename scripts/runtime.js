@@ -184,8 +184,22 @@ function installPackage(userFolder) {
 }
 
 /** The environment n8n runs with: its own user folder, no telemetry, no banners. */
+let brokerPort;
+/**
+ * A port the OS has just handed out, for n8n's task broker: it listens on 5679 by default,
+ * which another n8n on the same machine may hold ("Task Broker's port 5679 is already in use").
+ */
+function freeBrokerPort() {
+	brokerPort ??= run(process.execPath, [
+		'-e',
+		"const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })",
+	]).stdout.trim();
+	return brokerPort;
+}
+
 function n8nEnv(node, userFolder, extra = {}) {
 	return nodeEnv(node, {
+		N8N_RUNNERS_BROKER_PORT: freeBrokerPort(),
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
