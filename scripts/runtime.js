@@ -118,7 +118,7 @@ function ensureN8n(node) {
 		`${JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2)}\n`,
 	);
 	const env = nodeEnv(node);
-	log(`Installing n8n ${N8N_VERSION} into .cache/n8n (about 4 minutes, once)…`);
+	log(`Installing n8n ${N8N_VERSION} into .cache/n8n (6–10 minutes and about 3 GB, once)…`);
 	run(
 		npm,
 		[
@@ -140,24 +140,31 @@ function ensureN8n(node) {
 	return N8N_BIN;
 }
 
+/** Every file under a folder, recursively. */
+function listFiles(dir) {
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
 /**
  * Builds and packs this package, then installs the tarball as n8n installs a community package:
  * unpacked into <userFolder>/.n8n/nodes/node_modules/<name>, without its dev and peer
  * dependencies (n8n-workflow then resolves to n8n's own), and listed in nodes/package.json.
  */
 function installPackage(userFolder) {
-	log('Building and packing the package…');
-	run(npm, ['run', 'build']);
-	const packed = JSON.parse(
-		run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', CACHE]).stdout,
-	)[0];
-	const tarball = path.join(CACHE, packed.filename);
+	log('Packing the package (prepack cleans and builds it, as npm publish does)…');
+	const packDir = fs.mkdtempSync(path.join(CACHE, 'pack-'));
+	run(npm, ['pack', '--silent', '--pack-destination', packDir]);
+	const tarball = path.join(packDir, fs.readdirSync(packDir).find((name) => name.endsWith('.tgz')));
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-	fs.rmSync(tarball, { force: true });
+	fs.rmSync(packDir, { recursive: true, force: true });
+	const files = listFiles(target).map((file) => path.relative(target, file));
 	const manifestPath = path.join(target, 'package.json');
 	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
@@ -171,14 +178,28 @@ function installPackage(userFolder) {
 	existing.dependencies = { ...existing.dependencies, [PACKAGE_NAME]: manifest.version };
 	fs.writeFileSync(nodesManifest, JSON.stringify(existing, null, 2));
 	log(
-		`Installed ${PACKAGE_NAME}@${manifest.version} (${packed.entryCount} files) into ${path.relative(ROOT, target)}`,
+		`Installed ${PACKAGE_NAME}@${manifest.version} (${files.length} files) into ${path.relative(ROOT, target)}`,
 	);
-	return { version: manifest.version, target, files: packed.files.map((f) => f.path) };
+	return { version: manifest.version, target, files };
 }
 
 /** The environment n8n runs with: its own user folder, no telemetry, no banners. */
+let brokerPort;
+/**
+ * A port the OS has just handed out, for n8n's task broker: it listens on 5679 by default,
+ * which another n8n on the same machine may hold ("Task Broker's port 5679 is already in use").
+ */
+function freeBrokerPort() {
+	brokerPort ??= run(process.execPath, [
+		'-e',
+		"const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })",
+	]).stdout.trim();
+	return brokerPort;
+}
+
 function n8nEnv(node, userFolder, extra = {}) {
 	return nodeEnv(node, {
+		N8N_RUNNERS_BROKER_PORT: freeBrokerPort(),
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_DIAGNOSTICS_ENABLED: 'false',

@@ -153,19 +153,24 @@ async function main() {
 			return `${examples.length} examples, ${e2eWorkflows.length + 3} test workflows, relay and MCP server published`;
 		});
 
-		await check('Example "onboard a new hire" runs and onboards', async () => {
+		await check('Example "onboard a new hire" runs twice, onboarding a fresh user each time', async () => {
+			const onboarded = () =>
+				[...sandbox.state.users.values()].filter((u) => u.username.startsWith('olga.novikova.'));
+			await execute(node, 'sqdExOnboarding1');
 			const out = await execute(node, 'sqdExOnboarding1');
-			const user = sandbox.state.userByUsername('olga.novikova');
-			assert(user, 'the user olga.novikova was not created');
-			const channel = sandbox.state.roomByName('onboarding-olga.novikova');
-			assert(channel, 'the channel onboarding-olga.novikova was not created');
+			const users = onboarded();
+			assert(users.length === 2, `users created by two runs: ${users.map((u) => u.username)}`);
+			const user = users.find((u) => u.username === out['Create user']?.[0]?.username);
+			assert(user, 'the second run did not create its own user');
+			const channel = sandbox.state.roomByName(`onboarding-${user.username}`);
+			assert(channel, `the channel onboarding-${user.username} was not created`);
 			const members = sandbox.state.members(channel._id).map((s) => s.u.username);
 			assert(
-				members.includes('olga.novikova') && members.includes('ivan.petrov'),
+				members.includes(user.username) && members.includes('ivan.petrov'),
 				`channel members: ${members}`,
 			);
 			const dm = sandbox.state.directRoom([fixtures.admin._id, user._id]);
-			assert(dm, 'no direct message between admin and olga.novikova');
+			assert(dm, `no direct message between admin and ${user.username}`);
 			const welcome = messagesIn(sandbox, dm._id).find((m) =>
 				m.msg.startsWith('Welcome to the team, Olga Novikova!'),
 			);
@@ -326,6 +331,7 @@ const digestsIn = (sandbox) =>
 		m.msg.startsWith('*Digest of #dev*'),
 	);
 const RELAY_TEXTS = ['Deploy of 1.8.0 started', 'Migrations done', 'Deploy finished, all green'];
+const RELAY_FILE = 'deploy-1.8.0.log';
 
 /** The published relay polls #dev once on activation (emits nothing), then every minute. */
 async function startRelay(sandbox) {
@@ -333,23 +339,29 @@ async function startRelay(sandbox) {
 	const digests = digestsIn(sandbox).length;
 	assert(digests === 0, 'the activation poll replayed #dev into a digest');
 	const { dev } = sandbox.fixtures.channels;
-	sandbox.addMessages(dev._id, RELAY_TEXTS.length, {
+	const ids = sandbox.addMessages(dev._id, RELAY_TEXTS.length + 1, {
 		userId: sandbox.fixtures.user._id,
-		text: (i) => RELAY_TEXTS[i],
+		text: (i) => RELAY_TEXTS[i] ?? '',
+	});
+	// the last one carries only a file, as an upload without a caption does
+	Object.assign(sandbox.state.messages.get(ids.at(-1)), {
+		msg: '',
+		attachments: [{ title: RELAY_FILE, type: 'file' }],
 	});
 	return {
 		polls: devPolls(sandbox),
-		detail: `${devPolls(sandbox)} poll(s), no digest; 3 messages posted to #dev`,
+		detail: `${devPolls(sandbox)} poll(s), no digest; 4 messages posted to #dev, one with only a file`,
 	};
 }
 
 async function finishRelay(sandbox, { polls }) {
 	const digest = await waitFor('the digest in #general', () => digestsIn(sandbox)[0], 90_000);
-	assert(digest.msg.startsWith('*Digest of #dev* (3 new)'), `digest: ${digest.msg}`);
+	assert(digest.msg.startsWith('*Digest of #dev* (4 new)'), `digest: ${digest.msg}`);
 	assert(
 		RELAY_TEXTS.every((text) => digest.msg.includes(`ivan.petrov: ${text}`)),
 		`digest: ${digest.msg}`,
 	);
+	assert(digest.msg.includes(`ivan.petrov: 📎 ${RELAY_FILE}`), `digest: ${digest.msg}`);
 	const afterDigest = devPolls(sandbox);
 	await waitFor('one more poll', () => devPolls(sandbox) > afterDigest, 90_000);
 	await new Promise((resolve) => setTimeout(resolve, 2000));

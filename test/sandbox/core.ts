@@ -65,7 +65,7 @@ export class SandboxCore {
 	}
 
 	/** Is a session token still usable? (lifetime is read at check time, so configure() applies to all) */
-	sessionValid(session: SessionRecord, now = Date.now()): boolean {
+	sessionValid(session: SessionRecord, now = this.state.sessionClock()): boolean {
 		return !session.expired && now - session.createdAt < this.config.sessionTtlMs;
 	}
 }

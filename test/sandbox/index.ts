@@ -87,6 +87,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				server.limiter.reset();
 			}
 		},
+		setSessionClock(clock = Date.now) {
+			state.sessionClock = clock;
+		},
 		expireSessions() {
 			for (const session of state.sessions.values()) session.expired = true;
 		},

@@ -118,6 +118,11 @@ export interface Sandbox {
 		>,
 	): void;
 	expireSessions(): void;
+	/**
+	 * Measures session lifetimes (sessionTtlMs) with this clock instead of the wall clock, so a
+	 * test decides when a session runs out; no argument restores the wall clock.
+	 */
+	setSessionClock(clock?: () => number): void;
 	addMessages(
 		roomId: string,
 		count: number,

@@ -9,6 +9,7 @@ import {
 import { userLocator } from '../../shared/descriptions';
 import { lookUpUser } from '../../shared/helpers';
 import { parseUserText } from '../../shared/helpers/names';
+import { asNodeError } from '../../shared/transport/errors';
 
 /** The two fields of a list of users (see userListFields). */
 export interface UserListNames {
@@ -159,9 +160,10 @@ async function findUser(
 		return await pending;
 	} catch (error) {
 		const text = `${error.message ?? ''} ${error.description ?? ''}`;
-		// Already an n8n error from the transport (401, 403, …): rethrow it unchanged.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (!/error-invalid-user|does not match any users/.test(text)) throw error;
+		// Already an n8n error from the transport (401, 403, …): passed on unchanged.
+		if (!/error-invalid-user|does not match any users/.test(text)) {
+			throw asNodeError(this.getNode(), error);
+		}
 		throw notAUser.call(
 			this,
 			itemIndex,

@@ -15,6 +15,7 @@ import {
 
 import { credentialTypeFor, type SquadusCredentialType } from '../types';
 import {
+	asNodeError,
 	classifyNetworkError,
 	explainedError,
 	explainNetworkError,
@@ -215,8 +216,8 @@ export async function squadusApiRequest(
 			response = await send(this, auth, request, itemIndex);
 		} catch (error) {
 			leaveTurn(pace);
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already an n8n error
-			if (error instanceof NodeOperationError) throw error;
+			// Already explained (the credential's own checks): passed on unchanged.
+			if (error instanceof NodeOperationError) throw asNodeError(this.getNode(), error);
 			if (error instanceof SessionRefused) {
 				throw sessionRefusedError(this.getNode(), parseBody(error.response.body), { endpoint, itemIndex });
 			}

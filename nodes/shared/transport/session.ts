@@ -104,19 +104,18 @@ async function renew(
 	try {
 		for (let login = 1; ; login++) {
 			const data: ICredentialDataDecryptedObject = { ...auth.credentials, [EXPIRABLE]: '' };
-			let response: IN8nHttpFullResponse;
-			try {
-				response = await sendAs(context, auth, request, data);
-			} catch (error) {
-				// Either the login failed (no session: every waiting request fails with it), or
-				// the request failed after the login (the session is good for the others).
+			const sent = sendAs(context, auth, request, data);
+			// A failure is told to the waiting requests here and reaches this request's caller
+			// (squadusApiRequest, which explains it) through the await below. Either the login
+			// failed (no session: every waiting request fails with it), or the request failed
+			// after the login (the session is good for the others).
+			sent.catch((error: unknown) => {
 				if (tokenOf(data)) {
 					Object.assign(auth.credentials, data);
 					done();
 				} else failed(error);
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- squadusApiRequest explains it
-				throw error;
-			}
+			});
+			const response = await sent;
 			const token = tokenOf(data);
 			if (token) Object.assign(auth.credentials, data);
 			if (response.statusCode !== 401 || !token) {
