@@ -77,26 +77,37 @@ async function fire(url, bodies, onSent = () => undefined) {
 	const sentAt = new Map();
 	const failures = [];
 	const answers = [];
+	let unavailable = 0;
 	async function lane() {
 		while (next < bodies.length) {
 			const body = bodies[next++];
 			sentAt.set(body.username ?? next, Date.now());
-			try {
-				const response = await fetch(url, {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify(body),
-				});
-				const text = await response.text();
-				if (!response.ok) failures.push(`${response.status} ${text.slice(0, 200)}`);
-				else answers.push(text);
-			} catch (error) {
-				failures.push(error.message);
+			// A 503 means n8n did not take the call (e.g. "Database is not ready"): call again.
+			for (let attempt = 1; ; attempt++) {
+				try {
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(body),
+					});
+					const text = await response.text();
+					if (response.status === 503 && attempt < 10) {
+						unavailable++;
+						await sleep(1000 * attempt);
+						continue;
+					}
+					if (!response.ok) failures.push(`${response.status} ${text.slice(0, 200)}`);
+					else answers.push(text);
+				} catch (error) {
+					failures.push(error.message);
+				}
+				break;
 			}
 			await onSent(++sent);
 		}
 	}
 	await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+	if (unavailable) rt.log(`      (${unavailable} calls answered 503 and were sent again)`);
 	return { sentAt, failures, answers };
 }
 
@@ -112,7 +123,10 @@ function queueEnv({ pgPort, redisPort }) {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redisPort),
-		N8N_LOG_LEVEL: 'debug',
+		// A 2-core machine shared with other jobs answers n8n's database ping slowly at times;
+		// n8n then reports "Database is not ready" (503) for a while. Be patient instead.
+		DB_PING_TIMEOUT_MS: '30000',
+		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
 	};
 }
@@ -324,6 +338,14 @@ async function main() {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'squadus-queue-'));
 	const stops = [];
 	let sandbox;
+	// Ctrl-C or a CI timeout: stop what was started, then exit.
+	for (const signal of ['SIGINT', 'SIGTERM']) {
+		process.once(signal, async () => {
+			rt.log(`${signal}: stopping every process started`);
+			for (const stop of stops.reverse()) await stop().catch(() => undefined);
+			process.exit(130);
+		});
+	}
 	try {
 		let node;
 		let tools;
@@ -363,14 +385,21 @@ async function main() {
 		);
 		if (!installed) return;
 
-		const ports = {
-			postgres: await rt.freePort(15432),
-			redis: await rt.freePort(16379),
-			main: await rt.freePort(5780),
+		// Free ports, none taken twice: Postgres, Redis, and per n8n process its HTTP (or worker
+		// health-check) port and its task broker's port (5679 by default in every process).
+		const taken = new Set();
+		const pick = async (from) => {
+			let port = from;
+			while (taken.has(port) || !(await rt.portFree(port))) port++;
+			taken.add(port);
+			return port;
 		};
-		ports.webhook = await rt.freePort(ports.main + 1);
-		ports.worker1 = await rt.freePort(ports.webhook + 1);
-		ports.worker2 = await rt.freePort(ports.worker1 + 1);
+		const ports = { postgres: await pick(15432), redis: await pick(16379) };
+		const brokerPorts = {};
+		for (const name of Object.keys(folders)) {
+			ports[name] = await pick(5780);
+			brokerPorts[name] = await pick(5880);
+		}
 		let pg;
 		const started = await check('Start PostgreSQL and Redis on free ports', async () => {
 			pg = await services.startPostgres({
@@ -424,7 +453,7 @@ async function main() {
 				command,
 				args,
 				port: ports[name],
-				env,
+				env: { ...env, N8N_RUNNERS_BROKER_PORT: String(brokerPorts[name]) },
 				logFile: path.join(ARTIFACTS, `${name}.log`),
 			});
 			stops.push(() => rt.stopProcess(processes[name].child, processes[name].exited));
