@@ -275,7 +275,7 @@ async function onboardingRun({ label, prefix, sandbox, pg, webhookUrl, workerLog
 			assert(!failed.length, `failed executions: ${failed.map((e) => e.join(' ')).join(', ')}`);
 			return bodies.every((b) => welcomeOf(b.username)?.length);
 		},
-		10 * 60_000,
+		30 * 60_000,
 	);
 	const done = Date.now();
 	await waitFor(
