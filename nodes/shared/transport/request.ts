@@ -141,7 +141,7 @@ async function send(
 	}
 	if (auth.type === 'squadusApi') {
 		// One login per expired session, shared by every request in flight (see session.ts).
-		return await sendWithSession(context, auth, request);
+		return await sendWithSession(context, auth, request, itemIndex);
 	}
 	// A personal access token cannot be renewed: a 401 is final. The decrypted data is handed
 	// over, so n8n does not read the credential again for every request.
