@@ -7,7 +7,7 @@ import {
 
 import { roomLocator } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { PAGE_SIZE, readNewer, toMillis, type Position } from '../feed';
+import { feedPage, PAGE_SIZE, readNewer, toMillis, type Position } from '../feed';
 import type { TriggerEvent } from '../types';
 
 export type ConferenceEventName = 'conferenceCreated' | 'conferenceStarted' | 'conferenceEnded';
@@ -74,7 +74,7 @@ export function conferenceEvent(event: ConferenceEventName): TriggerEvent {
 					const response = (await squadusApiRequest.call(this, 'GET', endpoint, {
 						qs,
 					})) as IDataObject;
-					return (response.results ?? []) as IDataObject[];
+					return feedPage(response, 'results');
 				},
 				timeOf,
 				idOf,
