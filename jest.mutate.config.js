@@ -6,6 +6,12 @@ const base = require('./jest.config');
 /** @type {import('jest').Config} */
 module.exports = {
 	...base,
+	// session-renewal.test.ts times session lifetimes of a few seconds: under the instrumentation
+	// on a busy machine it fails before any mutant runs, so it stays out (npm test runs it).
+	testPathIgnorePatterns: [
+		...base.testPathIgnorePatterns,
+		'/test/transport/session-renewal.test.ts',
+	],
 	testMatch: [
 		'<rootDir>/test/transport/**/*.test.ts',
 		'<rootDir>/test/credentials/**/*.test.ts',
