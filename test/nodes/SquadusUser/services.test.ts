@@ -1,7 +1,7 @@
 // A server that answers user objects as a real admin API can: with `password` and `services`
 // (password hash, resume tokens, TOTP secret, e-mail codes, an LDAP and an OAuth login) filled in.
 // No node output carries any of them; of the external logins only their `id` is kept.
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { poller } from '../SquadusTrigger/helpers';
 import { byId, byUsername, picked } from '../SquadusConference/setup';
@@ -26,7 +26,7 @@ function expectSafeUser(user: IDataObject, id: string): void {
 	expect(user.services).toEqual({ ldap: { id: `ldap-${id}` }, keycloak: { id: `kc-${id}` } });
 }
 
-const userRun = (parameters: IDataObject, input: IDataObject[] = [{}]): Promise<NodeRun> =>
+const userRun = (parameters: INodeParameters, input: IDataObject[] = [{}]): Promise<NodeRun> =>
 	runNode(ctx.sandbox, 'squadusUser', parameters, { input });
 
 beforeEach(() => ctx.sandbox.clearRequests());
