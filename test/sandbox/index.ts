@@ -12,6 +12,7 @@ import * as path from 'path';
 import { createControl, checkConfigPatch } from './control';
 import { SandboxCore } from './core';
 import { endConference } from './routes/conference';
+import { MAX_COUNT } from './params';
 import { DEMO_SECRETS, seedDemo, seedEmpty } from './seed';
 import { SandboxHttpServer, TLS_DIR } from './server';
 import type { RuntimeConfig, Sandbox, SandboxOptions } from './types';
@@ -44,6 +45,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		oauthTokenTtlSec: opts.oauthTokenTtlSec ?? 3600,
 		maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
 		logRequests: opts.logRequests ?? true,
+		maxCount: opts.maxCount ?? MAX_COUNT,
+		userServices: opts.userServices ?? false,
 	};
 	const core = new SandboxCore(config);
 	const server = new SandboxHttpServer(core);
@@ -82,6 +85,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (checked.oauthTokenTtlSec !== undefined)
 				config.oauthTokenTtlSec = checked.oauthTokenTtlSec;
 			if (checked.logRequests !== undefined) config.logRequests = checked.logRequests;
+			if (checked.maxCount !== undefined) config.maxCount = checked.maxCount;
+			if (checked.userServices !== undefined) config.userServices = checked.userServices;
 			if (checked.rateLimit !== undefined) {
 				config.rateLimit = checked.rateLimit;
 				server.limiter.reset();
@@ -135,6 +140,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			for (const user of state.users.values()) if (user.totpSecret) all.add(user.totpSecret);
 			for (const token of state.samlCredentials.keys()) all.add(token);
 			for (const secret of core.oauth.secrets()) all.add(secret);
+			for (const secret of core.userServiceSecrets()) all.add(secret);
 			return [...all];
 		},
 		close() {

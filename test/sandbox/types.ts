@@ -27,6 +27,17 @@ export interface SandboxOptions {
 	maxBodyBytes?: number;
 	/** keep the request log (default true); turn off for long benchmarks */
 	logRequests?: boolean;
+	/**
+	 * the server's upper `count` limit (Rocket.Chat's API_Upper_Count_Limit admin setting),
+	 * default 100; a lower cap answers short pages that are not the last one
+	 */
+	maxCount?: number;
+	/**
+	 * answer user objects to admins (users.info, users.create, users.list) as a real admin API can:
+	 * with `password` and `services` (password, resume, totp, email2fa, email, ldap, keycloak)
+	 * filled with secrets, which `secrets()` lists; default false
+	 */
+	userServices?: boolean;
 }
 
 export type RuntimeConfig = Required<Omit<SandboxOptions, 'port' | 'host' | 'seed' | 'https'>>;
@@ -114,7 +125,15 @@ export interface Sandbox {
 	clearFaults(): void;
 	configure(
 		opts: Partial<
-			Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests'>
+			Pick<
+				SandboxOptions,
+				| 'sessionTtlMs'
+				| 'rateLimit'
+				| 'oauthTokenTtlSec'
+				| 'logRequests'
+				| 'maxCount'
+				| 'userServices'
+			>
 		>,
 	): void;
 	expireSessions(): void;
