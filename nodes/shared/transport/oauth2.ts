@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { explainedError, explainNetworkError, serverText } from './errors';
+import { CrossOriginRedirect, explainRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
 import type { ResolvedAuth, SquadusContext } from './request';
 import { apiUrl } from './url';
 
@@ -93,11 +94,19 @@ async function exchange(
 		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
 	};
 	if (timeout) request.timeout = timeout;
+	request.abortSignal = signalOf(context);
 	let response: IN8nHttpFullResponse;
 	try {
-		// The exchange carries the provider's token in its body, not as the credential's header.
-		response = (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
+		// The exchange carries the provider's token in its body, not as the credential's header:
+		// redirects are followed only on the server's own origin.
+		response = await sendWithinOrigin(
+			async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
+			request,
+		);
 	} catch (error) {
+		if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+			throw explainedError(context.getNode(), explainRedirect(error), itemIndex);
+		}
 		throw explainedError(
 			context.getNode(),
 			explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
@@ -142,6 +151,8 @@ async function renewProviderToken(context: SquadusContext, auth: ResolvedAuth, i
 				method: 'GET',
 				url: apiUrl(auth.server, '/me'),
 				json: true,
+				// The provider's token goes only to the Server Address.
+				disableFollowRedirect: true,
 				skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
 			})
 			.catch(() => undefined);
@@ -227,6 +238,13 @@ export async function sendWithOAuth2Session(
 	for (const [key, value] of sessions) if (value === current) sessions.delete(key);
 	const renewed = await session(context, auth, request.timeout, itemIndex, current);
 	return (await context.helpers.httpRequest(withSession(renewed))) as IN8nHttpFullResponse;
+}
+
+/** The Squadus session of the credential's current access token, for redaction. */
+export function oauth2SessionSecrets(auth: ResolvedAuth): string[] {
+	const accessToken = accessTokenOf(auth);
+	const current = accessToken ? sessions.get(sessionKey(auth, accessToken)) : undefined;
+	return current ? [current.authToken] : [];
 }
 
 /** Forgets every exchanged session (tests). */

@@ -21,9 +21,19 @@ import {
 	httpError,
 	sessionRefusedError,
 } from './errors';
-import { sendWithOAuth2Session } from './oauth2';
+import { headerValueProblem } from '../descriptions/credentials';
+import { oauth2SessionSecrets, sendWithOAuth2Session } from './oauth2';
+import {
+	CrossOriginRedirect,
+	explainRedirect,
+	sendWithinOrigin,
+	signalOf,
+	TooManyRedirects,
+} from './origin';
+import { waitOutRateLimit } from './rateLimit';
+import { credentialSecrets, Redactor } from './redact';
 import { SessionRefused, sendWithSession } from './session';
-import { apiUrl, normalizeServerUrl } from './url';
+import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
 
 export type SquadusContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -43,11 +53,12 @@ export interface SquadusRequestOptions {
 	 * (`options.timeout`, see `requestTimeoutOption`) when the node has one.
 	 */
 	timeout?: number;
+	/**
+	 * Secrets this request carries besides the credential's (e.g. a new user's password, a
+	 * token to revoke): redacted from any error as the credential's are.
+	 */
+	secrets?: unknown[];
 }
-
-/** 429: tries in all, and the longest wait for X-RateLimit-Reset. */
-const RATE_LIMIT_TRIES = 5;
-const RATE_LIMIT_MAX_WAIT_MS = 60_000;
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
 const IDEMPOTENT_TRIES = 3;
 const BACKOFF_MS = 200;
@@ -93,6 +104,17 @@ export async function resolveAuth(
 	const cached = byType.get(type);
 	if (cached && !refresh) return cached;
 	const credentials = await this.getCredentials(type, itemIndex);
+	const problem =
+		serverAddressProblem(credentials.server) ??
+		(type === 'squadusTokenApi'
+			? headerValueProblem({ 'User ID': credentials.userId, 'Personal Access Token': credentials.accessToken })
+			: undefined);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), problem, {
+			itemIndex,
+			description: 'Open the credential of this node and correct it.',
+		});
+	}
 	const details = this.getNode().credentials?.[type];
 	const auth: ResolvedAuth = {
 		type,
@@ -129,6 +151,18 @@ export function errorResponse(
 		headers: raw.response?.headers,
 		raw,
 	};
+}
+
+/**
+ * The context with a deadline: n8n-core gives httpRequestWithAuthentication the execution's
+ * cancel signal (getExecutionCancelSignal), so the deadline is handed over the same way,
+ * combined with that signal. httpRequest calls take it as `abortSignal` (signalOf).
+ */
+function withDeadline(context: SquadusContext, deadline: AbortSignal | undefined): SquadusContext {
+	if (!deadline) return context;
+	const cancel = signalOf(context);
+	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as SquadusContext;
 }
 
 async function send(
@@ -169,18 +203,23 @@ function parseBody(body: unknown): unknown {
 	return body;
 }
 
-function rateLimitWait(headers: IDataObject | undefined, attempt: number): number {
-	const reset = Number(headers?.['x-ratelimit-reset']);
-	const wait = Number.isFinite(reset) && reset > 0 ? reset - Date.now() : 1000 * 2 ** (attempt - 1);
-	return Math.min(Math.max(wait, 50), RATE_LIMIT_MAX_WAIT_MS);
+/** Every secret known to a request of this credential: the redaction list for its errors. */
+export function redactorFor(auth: ResolvedAuth, extra: unknown[] = []): Redactor {
+	return new Redactor([
+		...credentialSecrets(auth.credentials),
+		...(auth.type === 'squadusOAuth2Api' ? oauth2SessionSecrets(auth) : []),
+		...extra,
+	]);
 }
 
 /**
  * The one request function of the package. It picks the credential from the node's
- * Authentication parameter, builds the URL from the credential's server address, waits out
- * 429s, retries reads after 5xx or a dropped connection (never a write that may have been
- * carried out), and turns HTTP errors and `success: false` answers into NodeApiErrors that
- * carry the server's message and nothing from the request.
+ * Authentication parameter, builds the URL from the credential's server address, sends only
+ * to that origin (origin.ts), waits out 429s (rateLimit.ts), retries reads after 5xx or a
+ * dropped connection (never a write that may have been carried out), ends each try at the
+ * Timeout (headers and body), and turns HTTP errors and `success: false` answers into
+ * NodeApiErrors that carry the server's message and nothing from the request, with every
+ * known secret redacted (redact.ts).
  */
 export async function squadusApiRequest(
 	this: SquadusContext,
@@ -191,10 +230,26 @@ export async function squadusApiRequest(
 ): Promise<any> {
 	const itemIndex = options.itemIndex ?? 0;
 	const auth = await resolveAuth.call(this, itemIndex);
+	try {
+		return await requestWithRetries(this, auth, method, endpoint, options);
+	} catch (error) {
+		throw redactorFor(auth, options.secrets).error(error);
+	}
+}
+
+async function requestWithRetries(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: SquadusRequestOptions,
+): Promise<unknown> {
+	const itemIndex = options.itemIndex ?? 0;
+	const node = context.getNode();
 	const url = options.serverPath
 		? `${auth.server}${endpoint.startsWith('/') ? '' : '/'}${endpoint}`
 		: apiUrl(auth.server, endpoint);
-	const timeout = requestTimeout(this, options, itemIndex);
+	const timeout = requestTimeout(context, options, itemIndex);
 	const idempotent = method === 'GET' || method === 'HEAD';
 
 	const request: IHttpRequestOptions = {
@@ -214,56 +269,67 @@ export async function squadusApiRequest(
 	if (options.binary) request.encoding = 'arraybuffer';
 
 	for (let attempt = 1; ; attempt++) {
+		// Timeout is a deadline for the whole answer, headers and body, not an idle timer.
+		const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;
+		const bounded = withDeadline(context, deadline);
 		let response: IN8nHttpFullResponse;
 		try {
-			response = await send(this, auth, request, itemIndex);
+			response = await sendWithinOrigin(
+				async (hop) => await send(bounded, auth, { ...hop, abortSignal: signalOf(bounded) }, itemIndex),
+				request,
+			);
 		} catch (error) {
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already an n8n error
 			if (error instanceof NodeOperationError) throw error;
+			if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+				throw explainedError(node, explainRedirect(error), itemIndex);
+			}
 			if (error instanceof SessionRefused) {
-				throw sessionRefusedError(this.getNode(), parseBody(error.response.body), { endpoint, itemIndex });
+				throw sessionRefusedError(node, parseBody(error.response.body), { endpoint, itemIndex });
 			}
 			const failure = errorResponse(error);
-			if (failure.status) {
-				throw httpError(this.getNode(), failure.status, parseBody(failure.body), {
-					endpoint,
-					itemIndex,
-				});
-			}
 			const { raw } = failure;
 			const network = typeof raw.code === 'string' || raw.isAxiosError === true;
-			if (!network) {
+			const kind = deadline?.aborted ? 'timeout' : network ? classifyNetworkError(raw) : undefined;
+			// A connection cut in the middle of an answer is a dropped connection, whatever status
+			// its headers said.
+			if (failure.status && kind !== 'drop' && kind !== 'timeout') {
+				throw httpError(node, failure.status, parseBody(failure.body), { endpoint, itemIndex });
+			}
+			if (kind === undefined) {
 				// An error we explained ourselves (e.g. a failed login): keep its words.
 				const source = raw as unknown as { message?: string; description?: string };
 				throw explainedError(
-					this.getNode(),
+					node,
 					{ message: String(source.message ?? 'The request to Squadus failed'), description: source.description },
 					itemIndex,
 				);
 			}
-			if (idempotent && classifyNetworkError(raw) === 'drop' && attempt < IDEMPOTENT_TRIES) {
+			if (idempotent && kind === 'drop' && attempt < IDEMPOTENT_TRIES) {
 				await sleep(BACKOFF_MS * 2 ** (attempt - 1));
 				continue;
 			}
 			throw explainedError(
-				this.getNode(),
-				explainNetworkError(raw, auth.server, method, timeout),
+				node,
+				explainNetworkError(
+					kind === 'timeout' ? { ...raw, code: 'ETIMEDOUT' } : raw,
+					auth.server,
+					method,
+					timeout,
+				),
 				itemIndex,
 			);
 		}
 
 		const status = response.statusCode;
-		if (status === 429 && attempt < RATE_LIMIT_TRIES) {
-			await sleep(rateLimitWait(response.headers as IDataObject, attempt));
-			continue;
-		}
+		if (await waitOutRateLimit(response, attempt)) continue;
 		if (status >= 500 && idempotent && attempt < IDEMPOTENT_TRIES) {
 			await sleep(BACKOFF_MS * 2 ** (attempt - 1));
 			continue;
 		}
 		let body = response.body as unknown;
 		if (status >= 400) {
-			throw httpError(this.getNode(), status, parseBody(body), { endpoint, itemIndex, attempts: attempt });
+			throw httpError(node, status, parseBody(body), { endpoint, itemIndex, attempts: attempt });
 		}
 		if (!options.binary && typeof body === 'string' && body !== '') {
 			const text = body;
@@ -271,7 +337,7 @@ export async function squadusApiRequest(
 				body = JSON.parse(text);
 			} catch {
 				throw explainedError(
-					this.getNode(),
+					node,
 					{
 						message: 'Squadus sent an answer that is not valid JSON',
 						description: `The answer began with: ${text.slice(0, 120)}. Check the Server Address in the credential.`,
@@ -281,9 +347,60 @@ export async function squadusApiRequest(
 			}
 		}
 		if (body && typeof body === 'object' && (body as IDataObject).success === false) {
-			throw httpError(this.getNode(), status, body, { endpoint, itemIndex });
+			throw httpError(node, status, body, { endpoint, itemIndex });
 		}
 		if (options.binary || options.returnFullResponse) return { ...response, body };
 		return body;
+	}
+}
+
+/**
+ * A POST without the credential's authentication, for the Auth node's login calls: the
+ * credential supplies only the server address. The same rules as every request apply: one
+ * origin, the Timeout as a deadline, 429s waited out, no secret in an error. Returns the
+ * answer whatever its status.
+ */
+export async function squadusAnonymousRequest(
+	this: IExecuteFunctions,
+	endpoint: string,
+	body: IDataObject,
+	{ itemIndex, secrets = [] }: { itemIndex: number; secrets?: unknown[] },
+): Promise<IN8nHttpFullResponse> {
+	const auth = await resolveAuth.call(this, itemIndex);
+	const timeout = requestTimeout(this, {}, itemIndex);
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: apiUrl(auth.server, endpoint),
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+	};
+	if (timeout) request.timeout = timeout;
+	const redactor = redactorFor(auth, secrets);
+	for (let attempt = 1; ; attempt++) {
+		const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;
+		const signal = signalOf(withDeadline(this, deadline));
+		let response: IN8nHttpFullResponse;
+		try {
+			// Login calls must not carry the credential's session headers.
+			response = await sendWithinOrigin(
+				async (hop) => (await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
+				request,
+			);
+		} catch (error) {
+			const explanation =
+				error instanceof CrossOriginRedirect || error instanceof TooManyRedirects
+					? explainRedirect(error)
+					: explainNetworkError(
+							deadline?.aborted ? { code: 'ETIMEDOUT' } : (errorResponse(error).raw as JsonObject),
+							auth.server,
+							'POST',
+							timeout,
+						);
+			throw redactor.error(explainedError(this.getNode(), explanation, itemIndex));
+		}
+		if (!(await waitOutRateLimit(response, attempt))) return response;
 	}
 }
