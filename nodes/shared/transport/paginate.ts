@@ -31,9 +31,9 @@ function pickList(response: IDataObject, listKeys: string[]): IDataObject[] {
 
 /**
  * Return All's hard cap: a server that never stops answering full pages of new items
- * (200,000 items) ends the run with an error rather than paging forever.
+ * (100,000 items) ends the run with an error rather than paging forever.
  */
-export const MAX_PAGES = 2000;
+export const MAX_PAGES = 1000;
 
 /** An item's identity for "already emitted": its `_id`, or the whole item. */
 function keyOf(item: IDataObject): string {
