@@ -130,10 +130,49 @@ async function exchange(
 }
 
 /**
+ * n8n-core's OAuth2 client, which sends the refresh token and the client secret, follows the
+ * token endpoint's redirects by itself. Before it is asked to, the endpoint is tried without
+ * any secret (an empty POST, redirects off): one that redirects to another origin is refused.
+ */
+async function checkTokenEndpoint(context: SquadusContext, auth: ResolvedAuth, itemIndex: number) {
+	const url = String(auth.credentials.accessTokenUrl ?? '');
+	if (!/^https?:\/\//i.test(url)) return;
+	// An unreachable endpoint is left to n8n-core's refresh, which reports it.
+	const refused = await sendWithinOrigin(
+		async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
+		{
+			method: 'POST',
+			url,
+			body: {},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+			abortSignal: signalOf(context),
+		},
+	).then(
+		() => undefined,
+		(error: unknown) =>
+			error instanceof CrossOriginRedirect || error instanceof TooManyRedirects ? error : undefined,
+	);
+	if (!refused) return;
+	const to = refused instanceof CrossOriginRedirect ? refused.to : 'itself, in a loop';
+	throw explainedError(
+		context.getNode(),
+		{
+			message: `The OAuth2 provider's Access Token URL redirects to another server (${to})`,
+			description: `n8n did not ask for a new token, so no refresh token or client secret was sent there. If ${to} is your provider's token endpoint, enter its address as the Access Token URL in the credential.`,
+		},
+		itemIndex,
+	);
+}
+
+/**
  * Lets n8n-core refresh the provider's token (or, for Client Credentials without a token yet,
  * fetch one) and store it in the credential.
  */
 async function renewProviderToken(context: SquadusContext, auth: ResolvedAuth, itemIndex: number) {
+	await checkTokenEndpoint(context, auth, itemIndex);
 	const helpers = context.helpers as typeof context.helpers & {
 		refreshOAuth2Token?: (type: string) => Promise<IDataObject>;
 	};

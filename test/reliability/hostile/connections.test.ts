@@ -1,6 +1,7 @@
 // Dropped connections in the middle of an answer, a server that trickles its answer, rate-limit
 // resets in epoch seconds, a rate-limited login, and header values with line breaks.
 import type { ServerResponse } from 'http';
+import type { INodeParameters } from 'n8n-workflow';
 
 import { AUTHS, hostileCredentials, measure, printFigures, runHostile } from './run';
 import { answerLogin, HOSTILE, json, startHostile, type HostileServer, type Received } from './server';
@@ -17,7 +18,7 @@ beforeEach(() => {
 	server.received.length = 0;
 });
 
-const userGet = (options: object = {}) => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: 'u1' }, options });
+const userGet = (options: INodeParameters = {}): INodeParameters => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: 'u1' }, options });
 const sendToRoom = { operation: 'send', sendTo: 'room', room: { __rl: true, mode: 'id', value: 'ROOM1' }, text: 'hello', options: {} };
 
 /** Sends the headers and part of the body, then cuts the connection. */

@@ -149,3 +149,20 @@ it('a 307 on the Auth node’s Log In does not re-post the password it was given
 });
 
 afterAll(() => expect(figures.length).toBeGreaterThan(0));
+
+it('a token endpoint that redirects to another origin gets no refresh token or client secret', async () => {
+	// Squadus refuses the provider's token, so the nodes ask n8n to refresh it.
+	server.scenario = (request, res) => {
+		if (request.path === '/api/v1/method.callAnon/login') return json(res, 401, { success: false, error: 'expired' });
+		if (request.path === '/oauth/token') {
+			res.writeHead(307, { location: `${evil.url}/oauth/token` });
+			return res.end();
+		}
+	};
+	const started = Date.now();
+	const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2' });
+	const stolen = evil.received.some((r) => r.body.includes(HOSTILE.oauthRefresh) || JSON.stringify(r.headers).includes(Buffer.from(`n8n:${HOSTILE.clientSecret}`).toString('base64')));
+	measure('307 on the provider token endpoint (OAuth2 refresh)', evil.received.length, started, `refresh token or client secret reached the other server: ${stolen}`);
+	expect(`${run.nodeError!.message} ${run.nodeError!.description}`).toContain(evil.origin);
+	expect(evil.received).toEqual([]);
+});

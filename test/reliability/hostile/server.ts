@@ -14,7 +14,7 @@ export interface Received {
 	at: number;
 }
 
-export type Scenario = (request: Received, res: ServerResponse, server: HostileServer) => void | Promise<void>;
+export type Scenario = (request: Received, res: ServerResponse, server: HostileServer) => unknown;
 
 /** Secrets of the hostile server's credentials (all different, all long enough to scan for). */
 export const HOSTILE = {
