@@ -340,7 +340,8 @@ async function requestWithRetries(
 					node,
 					{
 						message: 'Squadus sent an answer that is not valid JSON',
-						description: `The answer began with: ${text.slice(0, 120)}. Check the Server Address in the credential.`,
+						// Redacted before it is cut, so no part of a secret is shown either.
+						description: `The answer began with: ${redactorFor(auth, options.secrets).text(text).slice(0, 120)}. Check the Server Address in the credential.`,
 					},
 					itemIndex,
 				);

@@ -25,6 +25,10 @@ const ECHOES: Record<string, (request: Received, res: import('http').ServerRespo
 		res.writeHead(500, { 'content-type': 'text/html' });
 		res.end(`<html><body><h1>Error</h1><pre>${echo(request)}</pre></body></html>`);
 	},
+	'HTML page answered with 200': (request, res) => {
+		res.writeHead(200, { 'content-type': 'text/html' });
+		res.end(`<pre>${echo(request).slice(0, 40)}${JSON.stringify(request.headers)}</pre>`);
+	},
 	'plain text': (request, res) => {
 		res.writeHead(400, { 'content-type': 'text/plain' });
 		res.end(`error: ${echo(request)}`);
@@ -46,7 +50,7 @@ describe.each(AUTHS)('with the %s credential', (auth) => {
 			measure(`${kind} echo (${auth}${continueOnFail ? ', Continue On Fail' : ''})`, server.received.length, started, `secrets shown: ${found.length}`);
 			expect(found).toEqual([]);
 			// The server's own words stay, with the secrets taken out.
-			if (kind === 'JSON error') expect(run.shown).toContain('[redacted]');
+			if (kind === 'JSON error' || kind.endsWith('200')) expect(run.shown).toContain('[redacted]');
 			if (continueOnFail) expect(run.json).toEqual([expect.objectContaining({ error: expect.any(String) })]);
 			else expect(run.nodeError).toBeDefined();
 			server.received.length = 0;
