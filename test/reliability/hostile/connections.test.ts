@@ -67,12 +67,12 @@ describe.each(AUTHS)('with the %s credential', (auth) => {
 			res.writeHead(200, { 'content-type': 'application/json' });
 			res.write(JSON.stringify({ success: true, user: { _id: 'u1' } }));
 			let sent = 0;
+			res.on('close', () => {
+				closedEarly = !finished;
+				clearInterval(timer);
+			});
 			const timer = setInterval(() => {
-				if (res.destroyed || res.socket?.destroyed) {
-					closedEarly = !finished;
-					clearInterval(timer);
-					return;
-				}
+				if (res.destroyed) return;
 				res.write(' ');
 				if (++sent === 40) {
 					finished = true;
