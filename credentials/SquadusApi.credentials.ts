@@ -12,6 +12,7 @@ import {
 } from 'n8n-workflow';
 
 import {
+	headerValueProblem,
 	ignoreSslIssuesProperty,
 	meTestRequest,
 	serverAddressProperty,
@@ -24,7 +25,15 @@ import {
 	serverText,
 	type Explanation,
 } from '../nodes/shared/transport/errors';
-import { apiUrl, normalizeServerUrl } from '../nodes/shared/transport/url';
+import {
+	CrossOriginRedirect,
+	explainRedirect,
+	sendWithinOrigin,
+	TooManyRedirects,
+} from '../nodes/shared/transport/origin';
+import { waitOutRateLimit } from '../nodes/shared/transport/rateLimit';
+import { credentialSecrets, Redactor } from '../nodes/shared/transport/redact';
+import { apiUrl, normalizeServerUrl, serverAddressProblem } from '../nodes/shared/transport/url';
 
 /** Why Squadus refused a password login, in words that say what to change. */
 function explainLoginFailure(
@@ -177,6 +186,8 @@ export class SquadusApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const addressProblem = serverAddressProblem(credentials.server);
+		if (addressProblem) throw new UserError(addressProblem);
 		const server = normalizeServerUrl(credentials.server as string);
 		const body: Record<string, string> = {
 			user: String(credentials.user ?? '').trim(),
@@ -194,36 +205,66 @@ export class SquadusApi implements ICredentialType {
 				});
 			}
 		}
+		// Whatever the server echoes, no secret of this login reaches the error.
+		const redactor = new Redactor([...credentialSecrets(credentials), ...Object.values(body)]);
+		const fail = ({ message, description }: Explanation): never => {
+			throw new UserError(redactor.text(message), {
+				description: description === undefined ? undefined : redactor.text(description),
+			});
+		};
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url: apiUrl(server, '/login'),
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
+		};
 		let response: IN8nHttpFullResponse;
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: apiUrl(server, '/login'),
-				body,
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-			})) as IN8nHttpFullResponse;
-		} catch (error) {
-			// Only a description of the failure: the request carries the password.
-			const { message, description } = explainNetworkError(error as JsonObject, server, 'POST');
-			throw new UserError(message, { description });
+		for (let attempt = 1; ; attempt++) {
+			try {
+				// Redirects are followed only on the server's own origin: the body holds the password.
+				response = await sendWithinOrigin(
+					async (options) => (await this.helpers.httpRequest(options)) as IN8nHttpFullResponse,
+					request,
+				);
+			} catch (error) {
+				if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+					return fail(explainRedirect(error));
+				}
+				// Only a description of the failure: the request carries the password.
+				return fail(explainNetworkError(error as JsonObject, server, 'POST'));
+			}
+			// A rate-limited login is waited out as any other request.
+			if (!(await waitOutRateLimit(response, attempt))) break;
 		}
 		const answer = (response.body ?? {}) as IDataObject;
 		const data = answer.data as IDataObject | undefined;
 		if (response.statusCode < 300 && data?.authToken && data.userId) {
-			return { authToken: String(data.authToken), sessionUserId: String(data.userId) };
+			const session = { authToken: String(data.authToken), sessionUserId: String(data.userId) };
+			const problem = headerValueProblem({ 'session token': session.authToken, 'user ID': session.sessionUserId });
+			if (problem) {
+				fail({
+					message: 'Squadus answered the login with a session that cannot be sent in a header',
+					description: `${problem.replace("The credential's", 'The')}. Check the Server Address: it must point to the Squadus server itself.`,
+				});
+			}
+			return session;
 		}
-		const { message, description } = explainLoginFailure(response.statusCode, answer, credentials);
-		throw new UserError(message, { description });
+		return fail(explainLoginFailure(response.statusCode, answer, credentials));
 	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withSquadusHeaders(requestOptions, credentials.authToken, credentials.sessionUserId);
+		return withSquadusHeaders(
+			requestOptions,
+			credentials,
+			{ field: 'authToken', label: 'session token (from Squadus)' },
+			{ field: 'sessionUserId', label: 'session user ID (from Squadus)' },
+		);
 	}
 
 	test: ICredentialTestRequest = meTestRequest(

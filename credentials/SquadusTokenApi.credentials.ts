@@ -52,7 +52,12 @@ export class SquadusTokenApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		return withSquadusHeaders(requestOptions, credentials.accessToken, credentials.userId);
+		return withSquadusHeaders(
+			requestOptions,
+			credentials,
+			{ field: 'accessToken', label: 'Personal Access Token' },
+			{ field: 'userId', label: 'User ID' },
+		);
 	}
 
 	test: ICredentialTestRequest = meTestRequest(

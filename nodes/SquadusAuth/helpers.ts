@@ -1,6 +1,6 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { squadusAnonymousPost } from '../shared/transport';
+import { redactorFor, resolveAuth, squadusAnonymousRequest } from '../shared/transport';
 
 export interface LoginResult extends IDataObject {
 	authToken: string;
@@ -9,8 +9,8 @@ export interface LoginResult extends IDataObject {
 }
 
 /**
- * Sends a login call WITHOUT the credential's session headers (the transport's anonymous POST:
- * the credential only supplies the server address). Returns `{ authToken, userId, me }`.
+ * Sends a login call WITHOUT the credential's session headers: the credential only supplies
+ * the server address (squadusAnonymousRequest). Returns `{ authToken, userId, me }`.
  */
 export async function anonymousLogin(
 	this: IExecuteFunctions,
@@ -18,7 +18,9 @@ export async function anonymousLogin(
 	endpoint: string,
 	body: IDataObject,
 ): Promise<LoginResult> {
-	const response = await squadusAnonymousPost.call(this, endpoint, body, i);
+	// What the login sends that is secret (not the username or the service name).
+	const secrets = ['password', 'code', 'credentialToken', 'accessToken'].map((key) => body[key]);
+	const response = await squadusAnonymousRequest.call(this, endpoint, body, { itemIndex: i, secrets });
 	const answer = (response.body ?? {}) as IDataObject;
 	const data = answer.data as IDataObject | undefined;
 	if (
@@ -28,7 +30,7 @@ export async function anonymousLogin(
 		!data?.authToken
 	) {
 		const reason = String(answer.message ?? answer.error ?? 'The server did not return a session');
-		throw new NodeApiError(this.getNode(), answer as JsonObject, {
+		const error = new NodeApiError(this.getNode(), answer as JsonObject, {
 			itemIndex: i,
 			httpCode: String(response.statusCode),
 			message: `Login failed: ${reason}`,
@@ -37,6 +39,8 @@ export async function anonymousLogin(
 					? 'The account uses two-factor authentication: set "Second-Factor Code" in Options'
 					: 'Check the login details; the server rejected them',
 		});
+		// The server may echo the password or token it was sent.
+		throw redactorFor(await resolveAuth.call(this, i), secrets).error(error);
 	}
 	return {
 		authToken: data.authToken as string,

@@ -74,10 +74,19 @@ export function recordRun(
 	nodes?: INode[],
 ) {
 	if (!process.env.SQUADUS_SECRET_SCAN_DIR) return;
+	// An error as the user sees it and as n8n saves it in the execution: its own fields
+	// (errorResponse, the copied server body, and context included), and its toJSON().
 	const strip = (error: unknown) => {
 		if (!error || typeof error !== 'object') return error;
 		const { node: _node, ...rest } = error as Record<string, unknown>;
-		return { ...rest, message: (error as Error).message, stack: (error as Error).stack };
+		const saved = (error as { toJSON?: () => unknown }).toJSON?.();
+		return {
+			...rest,
+			errorResponse: (error as { errorResponse?: unknown }).errorResponse,
+			message: (error as Error).message,
+			stack: (error as Error).stack,
+			saved,
+		};
 	};
 	write({
 		test: currentTest(),

@@ -28,6 +28,9 @@ describe('secret scan', () => {
 				record('b › leaky', {
 					errors: { Squadus: { description: 'sent tok-Abcdef123456 to the server' } },
 				}),
+				record('c › saved error data', {
+					errors: { Squadus: { errorResponse: { echo: { headers: { 'x-auth-token': 'tok-Abcdef123456' } } } } },
+				}),
 			].join('\n'),
 		);
 		const { leaks } = findLeaks(dir);
@@ -38,8 +41,14 @@ describe('secret scan', () => {
 				where: 'run.errors.Squadus.description',
 				secret: 'tok…(16 chars)',
 			},
+			{
+				file: 'worker-1.jsonl',
+				test: 'c › saved error data',
+				where: 'run.errors.Squadus.errorResponse.echo.headers.x-auth-token',
+				secret: 'tok…(16 chars)',
+			},
 		]);
-		expect(findLeaks(dir, ['unrelated-secret']).leaks).toHaveLength(1);
+		expect(findLeaks(dir, ['unrelated-secret']).leaks).toHaveLength(2);
 	});
 
 	it('allows only the Manual Trigger’s output and a session token from a Log In operation', () => {

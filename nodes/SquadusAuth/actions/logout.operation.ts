@@ -46,6 +46,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const response = (await squadusApiRequest.call(this, 'POST', '/logout', {
 		body,
 		itemIndex: i,
+		secrets: [body.authToken],
 	})) as IDataObject;
 	return { status: response.status, message: response.message };
 }

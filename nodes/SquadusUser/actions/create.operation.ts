@@ -240,6 +240,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { user } = (await squadusApiRequest.call(this, 'POST', '/users.create', {
 		body,
 		itemIndex: i,
+		secrets: [body.password],
 	})) as { user: IDataObject };
 	return withoutSecrets(user);
 }

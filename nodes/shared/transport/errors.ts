@@ -55,7 +55,14 @@ export function classifyNetworkError(error: RawError): NetworkFailure {
 	}
 	if (TLS_CODES.has(code) || /certificate/i.test(message)) return 'tls';
 	if (CONNECT_CODES.has(code)) return 'connect';
-	if (DROP_CODES.has(code) || /socket hang up|ECONNRESET/i.test(message)) return 'drop';
+	// A connection cut after the headers: axios says "stream has been aborted" (with the
+	// status of the headers it had), Node "aborted" or "Premature close".
+	if (
+		DROP_CODES.has(code) ||
+		/socket hang up|ECONNRESET|stream has been aborted|^aborted$|premature close/i.test(message)
+	) {
+		return 'drop';
+	}
 	return 'other';
 }
 

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { explainedError, explainNetworkError, serverText } from './errors';
+import { CrossOriginRedirect, explainRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
 import type { ResolvedAuth, SquadusContext } from './request';
 import { apiUrl } from './url';
 
@@ -100,11 +101,19 @@ async function exchange(
 		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
 	};
 	if (timeout) request.timeout = timeout;
+	request.abortSignal = signalOf(context);
 	let response: IN8nHttpFullResponse;
 	try {
-		// The exchange carries the provider's token in its body, not as the credential's header.
-		response = (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
+		// The exchange carries the provider's token in its body, not as the credential's header:
+		// redirects are followed only on the server's own origin.
+		response = await sendWithinOrigin(
+			async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
+			request,
+		);
 	} catch (error) {
+		if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+			throw explainedError(context.getNode(), explainRedirect(error), itemIndex);
+		}
 		throw explainedError(
 			context.getNode(),
 			explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
@@ -128,10 +137,49 @@ async function exchange(
 }
 
 /**
+ * n8n-core's OAuth2 client, which sends the refresh token and the client secret, follows the
+ * token endpoint's redirects by itself. Before it is asked to, the endpoint is tried without
+ * any secret (an empty POST, redirects off): one that redirects to another origin is refused.
+ */
+async function checkTokenEndpoint(context: SquadusContext, auth: ResolvedAuth, itemIndex: number) {
+	const url = String(auth.credentials.accessTokenUrl ?? '');
+	if (!/^https?:\/\//i.test(url)) return;
+	// An unreachable endpoint is left to n8n-core's refresh, which reports it.
+	const refused = await sendWithinOrigin(
+		async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
+		{
+			method: 'POST',
+			url,
+			body: {},
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+			abortSignal: signalOf(context),
+		},
+	).then(
+		() => undefined,
+		(error: unknown) =>
+			error instanceof CrossOriginRedirect || error instanceof TooManyRedirects ? error : undefined,
+	);
+	if (!refused) return;
+	const to = refused instanceof CrossOriginRedirect ? refused.to : 'itself, in a loop';
+	throw explainedError(
+		context.getNode(),
+		{
+			message: `The OAuth2 provider's Access Token URL redirects to another server (${to})`,
+			description: `n8n did not ask for a new token, so no refresh token or client secret was sent there. If ${to} is your provider's token endpoint, enter its address as the Access Token URL in the credential.`,
+		},
+		itemIndex,
+	);
+}
+
+/**
  * Lets n8n-core refresh the provider's token (or, for Client Credentials without a token yet,
  * fetch one) and store it in the credential.
  */
 async function renewProviderToken(context: SquadusContext, auth: ResolvedAuth, itemIndex: number) {
+	await checkTokenEndpoint(context, auth, itemIndex);
 	const helpers = context.helpers as typeof context.helpers & {
 		refreshOAuth2Token?: (type: string) => Promise<IDataObject>;
 	};
@@ -149,6 +197,8 @@ async function renewProviderToken(context: SquadusContext, auth: ResolvedAuth, i
 				method: 'GET',
 				url: apiUrl(auth.server, '/me'),
 				json: true,
+				// The provider's token goes only to the Server Address.
+				disableFollowRedirect: true,
 				skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
 			})
 			.catch(() => undefined);
@@ -261,6 +311,13 @@ export async function sendWithOAuth2Session(
 	for (const [key, value] of sessions) if (value === current) sessions.delete(key);
 	const renewed = await session(context, auth, request.timeout, itemIndex, current);
 	return (await context.helpers.httpRequest(withSession(renewed))) as IN8nHttpFullResponse;
+}
+
+/** The Squadus session of the credential's current access token, for redaction. */
+export function oauth2SessionSecrets(auth: ResolvedAuth): string[] {
+	const accessToken = accessTokenOf(auth);
+	const current = accessToken ? sessions.get(sessionKey(auth, accessToken)) : undefined;
+	return current ? [current.authToken] : [];
 }
 
 /** Forgets every exchanged session (tests). */

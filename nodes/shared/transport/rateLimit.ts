@@ -288,4 +288,29 @@ export function leaveTurn(
 	} finally {
 		notify(pace);
 	}
+
+}
+
+/** Logins have no node run to pace them: they wait out a 429 this many tries in all. */
+export const LOGIN_RATE_LIMIT_TRIES = 5;
+const LOGIN_MAX_WAIT_MS = 60_000;
+
+/**
+ * For the logins (the password credential's and the Auth node's): after answer number `attempt`,
+ * if it is a 429 and tries remain, waits until the server's reset (or the wait its message
+ * names, or a backoff) and returns true (send the login again); otherwise returns false.
+ */
+export async function waitOutRateLimit(
+	response: { statusCode: number; headers?: unknown; body?: unknown },
+	attempt: number,
+): Promise<boolean> {
+	if (response.statusCode !== 429 || attempt >= LOGIN_RATE_LIMIT_TRIES) return false;
+	const now = Date.now();
+	const reset = parseReset(header(response.headers as IDataObject | undefined, 'x-ratelimit-reset'), now);
+	const wait =
+		reset !== undefined
+			? reset - now
+			: (waitFromBody(response.body) ?? BACKOFF_MS * 2 ** (attempt - 1));
+	await sleep(Math.min(Math.max(wait, MIN_WAIT_MS), LOGIN_MAX_WAIT_MS));
+	return true;
 }

@@ -22,10 +22,25 @@ import {
 	httpError,
 	sessionRefusedError,
 } from './errors';
-import { sendWithOAuth2Session } from './oauth2';
-import { leaveTurn, paceFor, RATE_LIMIT_BUDGET_MS, takeTurn } from './rateLimit';
+import { headerValueProblem } from '../descriptions/credentials';
+import { oauth2SessionSecrets, sendWithOAuth2Session } from './oauth2';
+import {
+	CrossOriginRedirect,
+	explainRedirect,
+	sendWithinOrigin,
+	signalOf,
+	TooManyRedirects,
+} from './origin';
+import {
+	leaveTurn,
+	paceFor,
+	RATE_LIMIT_BUDGET_MS,
+	takeTurn,
+	waitOutRateLimit,
+} from './rateLimit';
+import { credentialSecrets, Redactor } from './redact';
 import { SessionRefused, sendWithSession } from './session';
-import { apiUrl, normalizeServerUrl } from './url';
+import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
 
 export type SquadusContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -45,6 +60,11 @@ export interface SquadusRequestOptions {
 	 * (`options.timeout`, see `requestTimeoutOption`) when the node has one.
 	 */
 	timeout?: number;
+	/**
+	 * Secrets this request carries besides the credential's (e.g. a new user's password, a
+	 * token to revoke): redacted from any error as the credential's are.
+	 */
+	secrets?: unknown[];
 }
 
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
@@ -92,6 +112,17 @@ export async function resolveAuth(
 	const cached = byType.get(type);
 	if (cached && !refresh) return cached;
 	const credentials = await this.getCredentials(type, itemIndex);
+	const problem =
+		serverAddressProblem(credentials.server) ??
+		(type === 'squadusTokenApi'
+			? headerValueProblem({ 'User ID': credentials.userId, 'Personal Access Token': credentials.accessToken })
+			: undefined);
+	if (problem) {
+		throw new NodeOperationError(this.getNode(), problem, {
+			itemIndex,
+			description: 'Open the credential of this node and correct it.',
+		});
+	}
 	const details = this.getNode().credentials?.[type];
 	const auth: ResolvedAuth = {
 		type,
@@ -128,6 +159,18 @@ export function errorResponse(
 		headers: raw.response?.headers,
 		raw,
 	};
+}
+
+/**
+ * The context with a deadline: n8n-core gives httpRequestWithAuthentication the execution's
+ * cancel signal (getExecutionCancelSignal), so the deadline is handed over the same way,
+ * combined with that signal. httpRequest calls take it as `abortSignal` (signalOf).
+ */
+function withDeadline(context: SquadusContext, deadline: AbortSignal | undefined): SquadusContext {
+	if (!deadline) return context;
+	const cancel = signalOf(context);
+	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as SquadusContext;
 }
 
 async function send(
@@ -168,12 +211,24 @@ function parseBody(body: unknown): unknown {
 	return body;
 }
 
+/** Every secret known to a request of this credential: the redaction list for its errors. */
+export function redactorFor(auth: ResolvedAuth, extra: unknown[] = []): Redactor {
+	return new Redactor([
+		...credentialSecrets(auth.credentials),
+		...(auth.type === 'squadusOAuth2Api' ? oauth2SessionSecrets(auth) : []),
+		...extra,
+	]);
+}
+
 /**
  * The one request function of the package. It picks the credential from the node's
- * Authentication parameter, builds the URL from the credential's server address, paces calls
- * by the server's rate-limit headers and waits out 429s (rateLimit.ts), retries reads after 5xx or a dropped connection (never a write that may have been
- * carried out), and turns HTTP errors and `success: false` answers into NodeApiErrors that
- * carry the server's message and nothing from the request.
+ * Authentication parameter, builds the URL from the credential's server address, sends only
+ * to that origin (origin.ts), paces calls by the server's rate-limit headers and waits out
+ * 429s (rateLimit.ts), retries reads after 5xx or a
+ * dropped connection (never a write that may have been carried out), ends each try at the
+ * Timeout (headers and body), and turns HTTP errors and `success: false` answers into
+ * NodeApiErrors that carry the server's message and nothing from the request, with every
+ * known secret redacted (redact.ts).
  */
 export async function squadusApiRequest(
 	this: SquadusContext,
@@ -184,10 +239,26 @@ export async function squadusApiRequest(
 ): Promise<any> {
 	const itemIndex = options.itemIndex ?? 0;
 	const auth = await resolveAuth.call(this, itemIndex);
+	try {
+		return await requestWithRetries(this, auth, method, endpoint, options);
+	} catch (error) {
+		throw redactorFor(auth, options.secrets).error(error);
+	}
+}
+
+async function requestWithRetries(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: SquadusRequestOptions,
+): Promise<unknown> {
+	const itemIndex = options.itemIndex ?? 0;
+	const node = context.getNode();
 	const url = options.serverPath
 		? `${auth.server}${endpoint.startsWith('/') ? '' : '/'}${endpoint}`
 		: apiUrl(auth.server, endpoint);
-	const timeout = requestTimeout(this, options, itemIndex);
+	const timeout = requestTimeout(context, options, itemIndex);
 	const idempotent = method === 'GET' || method === 'HEAD';
 
 	const request: IHttpRequestOptions = {
@@ -206,46 +277,60 @@ export async function squadusApiRequest(
 	if (options.body !== undefined) request.body = options.body;
 	if (options.binary) request.encoding = 'arraybuffer';
 
-	const pace = paceFor(this, `${auth.type} ${auth.credentialId || auth.credentialName}`, method, url);
+	const pace = paceFor(context, `${auth.type} ${auth.credentialId || auth.credentialName}`, method, url);
 	const waited = { ms: 0 };
 	let refusals = 0;
 	for (let attempt = 1; ; attempt++) {
+		// Timeout is a deadline for the whole answer, headers and body, not an idle timer.
+		const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;
+		const bounded = withDeadline(context, deadline);
 		let response: IN8nHttpFullResponse;
-		await takeTurn(this, pace, waited, timeout ?? RATE_LIMIT_BUDGET_MS, { endpoint, itemIndex });
+		await takeTurn(context, pace, waited, timeout ?? RATE_LIMIT_BUDGET_MS, { endpoint, itemIndex });
 		try {
-			response = await send(this, auth, request, itemIndex);
+			response = await sendWithinOrigin(
+				async (hop) => await send(bounded, auth, { ...hop, abortSignal: signalOf(bounded) }, itemIndex),
+				request,
+			);
 		} catch (error) {
 			leaveTurn(pace);
 			// Already explained (the credential's own checks): passed on unchanged.
-			if (error instanceof NodeOperationError) throw asNodeError(this.getNode(), error);
+			if (error instanceof NodeOperationError) throw asNodeError(node, error);
+			if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+				throw explainedError(node, explainRedirect(error), itemIndex);
+			}
 			if (error instanceof SessionRefused) {
-				throw sessionRefusedError(this.getNode(), parseBody(error.response.body), { endpoint, itemIndex });
+				throw sessionRefusedError(node, parseBody(error.response.body), { endpoint, itemIndex });
 			}
 			const failure = errorResponse(error);
-			if (failure.status) {
-				throw httpError(this.getNode(), failure.status, parseBody(failure.body), {
-					endpoint,
-					itemIndex,
-				});
-			}
 			const { raw } = failure;
 			const network = typeof raw.code === 'string' || raw.isAxiosError === true;
-			if (!network) {
+			const kind = deadline?.aborted ? 'timeout' : network ? classifyNetworkError(raw) : undefined;
+			// A connection cut in the middle of an answer is a dropped connection, whatever status
+			// its headers said.
+			if (failure.status && kind !== 'drop' && kind !== 'timeout') {
+				throw httpError(node, failure.status, parseBody(failure.body), { endpoint, itemIndex });
+			}
+			if (kind === undefined) {
 				// An error we explained ourselves (e.g. a failed login): keep its words.
 				const source = raw as unknown as { message?: string; description?: string };
 				throw explainedError(
-					this.getNode(),
+					node,
 					{ message: String(source.message ?? 'The request to Squadus failed'), description: source.description },
 					itemIndex,
 				);
 			}
-			if (idempotent && classifyNetworkError(raw) === 'drop' && attempt < IDEMPOTENT_TRIES) {
+			if (idempotent && kind === 'drop' && attempt < IDEMPOTENT_TRIES) {
 				await sleep(BACKOFF_MS * 2 ** (attempt - 1));
 				continue;
 			}
 			throw explainedError(
-				this.getNode(),
-				explainNetworkError(raw, auth.server, method, timeout),
+				node,
+				explainNetworkError(
+					kind === 'timeout' ? { ...raw, code: 'ETIMEDOUT' } : raw,
+					auth.server,
+					method,
+					timeout,
+				),
 				itemIndex,
 			);
 		}
@@ -266,7 +351,7 @@ export async function squadusApiRequest(
 		}
 		let body = response.body as unknown;
 		if (status >= 400) {
-			throw httpError(this.getNode(), status, parseBody(body), { endpoint, itemIndex, attempts: attempt });
+			throw httpError(node, status, parseBody(body), { endpoint, itemIndex, attempts: attempt });
 		}
 		if (!options.binary && typeof body === 'string' && body !== '') {
 			const text = body;
@@ -274,19 +359,71 @@ export async function squadusApiRequest(
 				body = JSON.parse(text);
 			} catch {
 				throw explainedError(
-					this.getNode(),
+					node,
 					{
 						message: 'Squadus sent an answer that is not valid JSON',
-						description: `The answer began with: ${text.slice(0, 120)}. Check the Server Address in the credential.`,
+						// Redacted before it is cut, so no part of a secret is shown either.
+						description: `The answer began with: ${redactorFor(auth, options.secrets).text(text).slice(0, 120)}. Check the Server Address in the credential.`,
 					},
 					itemIndex,
 				);
 			}
 		}
 		if (body && typeof body === 'object' && (body as IDataObject).success === false) {
-			throw httpError(this.getNode(), status, body, { endpoint, itemIndex });
+			throw httpError(node, status, body, { endpoint, itemIndex });
 		}
 		if (options.binary || options.returnFullResponse) return { ...response, body };
 		return body;
+	}
+}
+
+/**
+ * A POST without the credential's authentication, for the Auth node's login calls: the
+ * credential supplies only the server address. The same rules as every request apply: one
+ * origin, the Timeout as a deadline, 429s waited out, no secret in an error. Returns the
+ * answer whatever its status.
+ */
+export async function squadusAnonymousRequest(
+	this: IExecuteFunctions,
+	endpoint: string,
+	body: IDataObject,
+	{ itemIndex, secrets = [] }: { itemIndex: number; secrets?: unknown[] },
+): Promise<IN8nHttpFullResponse> {
+	const auth = await resolveAuth.call(this, itemIndex);
+	const timeout = requestTimeout(this, {}, itemIndex);
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: apiUrl(auth.server, endpoint),
+		body,
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+	};
+	if (timeout) request.timeout = timeout;
+	const redactor = redactorFor(auth, secrets);
+	for (let attempt = 1; ; attempt++) {
+		const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;
+		const signal = signalOf(withDeadline(this, deadline));
+		let response: IN8nHttpFullResponse;
+		try {
+			// Login calls must not carry the credential's session headers.
+			response = await sendWithinOrigin(
+				async (hop) => (await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
+				request,
+			);
+		} catch (error) {
+			const explanation =
+				error instanceof CrossOriginRedirect || error instanceof TooManyRedirects
+					? explainRedirect(error)
+					: explainNetworkError(
+							deadline?.aborted ? { code: 'ETIMEDOUT' } : (errorResponse(error).raw as JsonObject),
+							auth.server,
+							'POST',
+							timeout,
+						);
+			throw redactor.error(explainedError(this.getNode(), explanation, itemIndex));
+		}
+		if (!(await waitOutRateLimit(response, attempt))) return response;
 	}
 }

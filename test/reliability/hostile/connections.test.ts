@@ -1,0 +1,154 @@
+// Dropped connections in the middle of an answer, a server that trickles its answer, rate-limit
+// resets in epoch seconds, a rate-limited login, and header values with line breaks.
+import type { ServerResponse } from 'http';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { AUTHS, hostileCredentials, measure, printFigures, runHostile } from './run';
+import { answerLogin, HOSTILE, json, startHostile, type HostileServer, type Received } from './server';
+
+let server: HostileServer;
+beforeAll(async () => {
+	server = await startHostile();
+});
+afterAll(async () => {
+	printFigures('Hostile servers, connections (requests = requests sent):');
+	await server.close();
+});
+beforeEach(() => {
+	server.received.length = 0;
+});
+
+const userGet = (options: INodeParameters = {}): INodeParameters => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: 'u1' }, options });
+const sendToRoom = { operation: 'send', sendTo: 'room', room: { __rl: true, mode: 'id', value: 'ROOM1' }, text: 'hello', options: {} };
+
+/** Sends the headers and part of the body, then cuts the connection. */
+function cutMidBody(res: ServerResponse) {
+	const body = JSON.stringify({ success: true, user: { _id: 'u1', username: 'x'.repeat(500) } });
+	res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
+	res.write(body.slice(0, 100));
+	setTimeout(() => res.socket?.destroy(), 20);
+}
+
+describe.each(AUTHS)('with the %s credential', (auth) => {
+	it('a read cut in the middle of its answer is retried', async () => {
+		let cuts = 0;
+		server.scenario = (request, res) => {
+			if (answerLogin(request, res)) return;
+			if (request.path === '/api/v1/users.info' && cuts++ === 0) return cutMidBody(res);
+			if (request.path === '/api/v1/users.info') json(res, 200, { success: true, user: { _id: 'u1', username: 'whole' } });
+		};
+		const started = Date.now();
+		const run = await runHostile(server, 'squadusUser', userGet(), { auth, continueOnFail: true });
+		measure(`GET cut mid-body once (${auth})`, server.calls().length, started, String(run.json[0].error ?? 'ok'));
+		expect(run.json).toEqual([expect.objectContaining({ username: 'whole' })]);
+		expect(server.calls('/api/v1/users.info')).toHaveLength(2);
+	});
+
+	it('a write cut in the middle of its answer fails with the note that it may have been carried out', async () => {
+		server.scenario = (request, res) => {
+			if (answerLogin(request, res)) return;
+			if (request.path === '/api/v1/chat.postMessage') cutMidBody(res);
+		};
+		const started = Date.now();
+		const run = await runHostile(server, 'squadusChat', sendToRoom, { auth, continueOnFail: true });
+		measure(`POST cut mid-body (${auth})`, server.calls().length, started, String(run.json[0].error));
+		expect(run.json[0].error).toBe('The connection to Squadus was closed before it answered');
+		expect(run.json[0].description).toMatch(/not sent again, because Squadus may already have carried it out/);
+		expect(server.calls('/api/v1/chat.postMessage')).toHaveLength(1);
+	});
+
+	it('Timeout is a deadline for the whole answer, not an idle timer', async () => {
+		let finished = false;
+		let closedEarly = false;
+		server.scenario = (request, res) => {
+			if (answerLogin(request, res)) return;
+			if (request.path !== '/api/v1/users.info') return;
+			// A valid answer, then one byte of white space every 100 ms for 4 s.
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.write(JSON.stringify({ success: true, user: { _id: 'u1' } }));
+			let sent = 0;
+			res.on('close', () => {
+				closedEarly = !finished;
+				clearInterval(timer);
+			});
+			const timer = setInterval(() => {
+				if (res.destroyed) return;
+				res.write(' ');
+				if (++sent === 40) {
+					finished = true;
+					clearInterval(timer);
+					res.end();
+				}
+			}, 100);
+		};
+		const started = Date.now();
+		const run = await runHostile(server, 'squadusUser', userGet({ timeout: 500 }), { auth, continueOnFail: true });
+		const seconds = (Date.now() - started) / 1000;
+		measure(`trickled answer, Timeout 500 ms (${auth})`, server.calls().length, started, `${run.json[0].error ?? 'ok'}`);
+		// wait for the server to notice the closed connection (or finish)
+		for (let i = 0; i < 50 && !closedEarly && !finished; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+		expect(run.json[0].error).toBe('Squadus did not answer within 0.5 s');
+		expect(closedEarly).toBe(true);
+		expect(finished).toBe(false);
+		expect(seconds).toBeGreaterThan(0); // the figure itself is printed, not asserted
+	});
+
+	it('X-RateLimit-Reset in epoch seconds is waited out until the reset', async () => {
+		let resetAt = 0;
+		server.scenario = (request, res) => {
+			if (answerLogin(request, res)) return;
+			if (request.path !== '/api/v1/users.info') return;
+			if (resetAt === 0) {
+				const seconds = Math.ceil(Date.now() / 1000) + 1;
+				resetAt = seconds * 1000;
+				return json(res, 429, { success: false, error: 'Too many requests' }, { 'x-ratelimit-reset': String(seconds) });
+			}
+			json(res, 200, { success: true, user: { _id: 'u1', arrivedAfterReset: Date.now() >= resetAt - 5 } });
+		};
+		const started = Date.now();
+		const run = await runHostile(server, 'squadusUser', userGet(), { auth, continueOnFail: true });
+		measure(`429 with reset in epoch seconds (${auth})`, server.calls().length, started, `retried after the reset: ${run.json[0].arrivedAfterReset}`);
+		expect(run.json[0]).toEqual(expect.objectContaining({ _id: 'u1', arrivedAfterReset: true }));
+	});
+});
+
+it('a rate-limited login is waited out like any other request', async () => {
+	let logins = 0;
+	server.scenario = (request: Received, res) => {
+		if (request.path === '/api/v1/login' && logins++ === 0) {
+			return json(res, 429, { status: 'error', error: 'Too many requests' }, { 'x-ratelimit-reset': String(Date.now() + 300) });
+		}
+		if (answerLogin(request, res)) return;
+		if (request.path === '/api/v1/users.info') json(res, 200, { success: true, user: { _id: 'u1' } });
+	};
+	const started = Date.now();
+	const run = await runHostile(server, 'squadusUser', userGet(), { auth: 'password', continueOnFail: true });
+	measure('429 on the login (password)', server.received.length, started, String(run.json[0].error ?? 'ok'));
+	expect(run.json).toEqual([expect.objectContaining({ _id: 'u1' })]);
+	expect(server.received.filter((request) => request.path === '/api/v1/login')).toHaveLength(2);
+});
+
+it.each([
+	['Personal Access Token', { accessToken: `${HOSTILE.accessToken}\r\nX-Injected: 1` }],
+	['User ID', { userId: `${HOSTILE.userId}\n` }],
+	['Personal Access Token', { accessToken: `${HOSTILE.accessToken}\u0000` }],
+])('a line break or NUL in the %s is refused, naming the field', async (field, change) => {
+	server.scenario = (request, res) => {
+		if (request.path === '/api/v1/users.info') json(res, 200, { success: true, user: { _id: 'u1' } });
+	};
+	const started = Date.now();
+	const run = await runHostile(server, 'squadusUser', userGet(), {
+		auth: 'accessToken',
+		credentials: { ...hostileCredentials(server.url, 'accessToken'), ...change },
+	});
+	measure(`control character in the ${field}`, server.received.length, started, run.nodeError?.message ?? 'sent');
+	expect(run.nodeError!.message).toContain(`The credential's ${field} contains a line break`);
+	expect(server.received).toEqual([]);
+});
+
+it('a data: Server Address is refused', async () => {
+	const address = `data:application/json,${encodeURIComponent(JSON.stringify({ success: true, user: { _id: 'garbage' } }))}`;
+	const run = await runHostile(address, 'squadusUser', userGet(), { auth: 'accessToken', continueOnFail: true });
+	measure('data: Server Address', 0, Date.now(), String(run.json[0].error ?? JSON.stringify(run.json[0])));
+	expect(run.json[0].error).toMatch(/Server Address must start with https:\/\/ or http:\/\//);
+});
