@@ -13,6 +13,7 @@ import { createControl, checkConfigPatch } from './control';
 import { SandboxCore } from './core';
 import { endConference } from './routes/conference';
 import { DEMO_SECRETS, seedDemo, seedEmpty } from './seed';
+import { RealtimeServer } from './realtime';
 import { SandboxHttpServer, TLS_DIR } from './server';
 import type { RuntimeConfig, Sandbox, SandboxOptions } from './types';
 
@@ -36,6 +37,8 @@ export const TLS_KEY_PATH = path.join(TLS_DIR, 'key.pem');
 
 export const DEFAULT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** How often the Realtime API pings each connection by default. */
+export const DEFAULT_DDP_PING_INTERVAL_MS = 25_000;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const config: RuntimeConfig = {
@@ -47,6 +50,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	};
 	const core = new SandboxCore(config);
 	const server = new SandboxHttpServer(core);
+	const realtime = new RealtimeServer(core, opts.ddpPingIntervalMs ?? DEFAULT_DDP_PING_INTERVAL_MS);
+	server.upgrade = (req, socket, head) => realtime.upgrade(req, socket, head);
 	const host = opts.host ?? '127.0.0.1';
 	const port = await server.listen(opts.port ?? 0, host, !!opts.https);
 	const urlHost =
@@ -89,6 +94,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		},
 		expireSessions() {
 			for (const session of state.sessions.values()) session.expired = true;
+			realtime.checkSessions();
+		},
+		realtime: {
+			stats: () => ({ ...realtime.stats }),
+			dropConnections: () => realtime.dropConnections(),
+			stallConnections: () => realtime.stallConnections(),
+			setPingInterval(ms) {
+				realtime.pingIntervalMs = ms;
+			},
+			restart: (downMs = 0, whileDown) => server.restart(downMs, whileDown),
 		},
 		addMessages(roomId, count, options = {}) {
 			if (!state.rooms.has(roomId)) throw new Error(`Unknown room ${roomId}`);
@@ -135,6 +150,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			return [...all];
 		},
 		close() {
+			realtime.close();
 			return server.close();
 		},
 	};
