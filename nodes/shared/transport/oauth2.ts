@@ -229,6 +229,12 @@ export async function sendWithOAuth2Session(
 	return (await context.helpers.httpRequest(withSession(renewed))) as IN8nHttpFullResponse;
 }
 
+/** The Squadus session exchanged for the credential's current access token, if any. */
+export function currentOAuth2Session(auth: ResolvedAuth): Session | undefined {
+	const accessToken = accessTokenOf(auth);
+	return accessToken ? sessions.get(sessionKey(auth, accessToken)) : undefined;
+}
+
 /** Forgets every exchanged session (tests). */
 export function clearOAuth2Sessions(): void {
 	sessions.clear();

@@ -10,6 +10,7 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
+	type ITriggerFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -25,7 +26,11 @@ import { sendWithOAuth2Session } from './oauth2';
 import { SessionRefused, sendWithSession } from './session';
 import { apiUrl, normalizeServerUrl } from './url';
 
-export type SquadusContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type SquadusContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| ITriggerFunctions;
 
 export interface SquadusRequestOptions {
 	body?: IDataObject | IDataObject[] | FormData;
