@@ -337,9 +337,10 @@ export class RealtimeWatch {
 		const message = restShape(raw);
 		const ts = timeOf(message);
 		const id = idOf(message);
-		// an edit, a reaction or a message from before the position: not a new message
+		// an edit, a reaction or an update of an older message: not a new message (the catch-up
+		// itself reads nothing from before the position)
 		if (ts === undefined || message.editedAt || this.position.seen[id]) return;
-		if (ts < Math.max(this.position.from, this.position.ts - LATE_ARRIVAL_MS)) return;
+		if (ts < this.position.ts - LATE_ARRIVAL_MS) return;
 		this.position = advance(this.position, { items: [message], covered: 0 }, timeOf, idOf);
 		this.savePosition();
 

@@ -103,7 +103,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			setPingInterval(ms) {
 				realtime.pingIntervalMs = ms;
 			},
-			restart: (downMs = 0, whileDown) => server.restart(downMs, whileDown),
+			restart: (downMs = 0, whileDown) => {
+				realtime.dropConnections();
+				return server.restart(downMs, whileDown);
+			},
 		},
 		addMessages(roomId, count, options = {}) {
 			if (!state.rooms.has(roomId)) throw new Error(`Unknown room ${roomId}`);
