@@ -216,15 +216,23 @@ export class RealtimeWatch {
 			},
 		});
 		this.client = client;
+		// The catch-up goes first in the queue, before any message the new subscriptions deliver,
+		// and starts once they are active, so nothing falls between the two.
+		let subscribed!: (ok: boolean) => void;
+		const gate = new Promise<boolean>((resolve) => (subscribed = resolve));
+		this.enqueue(async () => {
+			if ((await gate) && !this.manual) await this.catchUp();
+		});
 		try {
 			await client.open();
 			await this.logIn(client);
 			await this.subscribe(client);
+			subscribed(true);
 		} catch (error) {
+			subscribed(false);
 			client.close();
 			throw realtimeError(this.ctx.getNode(), error);
 		}
-		if (!this.manual) this.enqueue(async () => await this.catchUp());
 	}
 
 	/** `login` with `resume`; a refused session is renewed through the REST transport once. */
