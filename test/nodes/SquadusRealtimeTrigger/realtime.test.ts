@@ -155,6 +155,7 @@ describe('Squadus Realtime Trigger: events and filters', () => {
 		const { sandbox } = ctx;
 		const anna = sandbox.createUser({ username: 'dm.writer', password: 'Dm#Passw0rd1' });
 		const token = sandbox.createPersonalAccessToken(anna._id);
+		sandbox.clearRequests();
 		const trigger = await activate({ event: 'directMessage' });
 		await post('user', '#general', 'channel message');
 		const response = await fetch(`${sandbox.url}/api/v1/chat.postMessage`, {
