@@ -289,7 +289,7 @@ function loadSandbox() {
 	return require(path.join(ROOT, 'test', 'sandbox'));
 }
 
-/** n8n credentials for the sandbox's admin: password login and personal access token. */
+/** n8n credentials for the sandbox: the admin (password login, personal access token) and the bot. */
 function sandboxCredentials(sandbox) {
 	const { admin } = sandbox.fixtures;
 	return [
@@ -309,6 +309,17 @@ function sandboxCredentials(sandbox) {
 			name: 'Squadus sandbox (admin token)',
 			type: 'squadusTokenApi',
 			data: { server: sandbox.url, userId: admin._id, accessToken: admin.personalAccessToken },
+		},
+		{
+			// the realtime bot example (examples/bot.json) answers as notify.bot
+			id: 'sqdSandboxBot001',
+			name: 'Squadus sandbox (bot token)',
+			type: 'squadusTokenApi',
+			data: {
+				server: sandbox.url,
+				userId: sandbox.fixtures.bot._id,
+				accessToken: sandbox.fixtures.bot.personalAccessToken,
+			},
 		},
 	];
 }

@@ -17,6 +17,7 @@ const path = require('path');
 
 const rt = require('../../scripts/runtime');
 const { editorCheck, allNodesWorkflow } = require('./editor-check');
+const { realtimeWorkflow, realtimeCheck, REALTIME_WORKFLOW_ID } = require('./realtime');
 
 const USER_FOLDER = path.join(rt.CACHE, 'e2e');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
@@ -138,9 +139,10 @@ async function main() {
 		await check('Import the credentials and workflows with the n8n CLI', async () => {
 			await rt.importIntoN8n(node, USER_FOLDER, {
 				credentials: rt.sandboxCredentials(sandbox),
-				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes],
+				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes, realtimeWorkflow()],
 			});
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${fastRelay.id}`]);
+			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${REALTIME_WORKFLOW_ID}`]);
 			return `${examples.length} examples, ${e2eWorkflows.length + 2} test workflows, relay published`;
 		});
 
@@ -251,6 +253,9 @@ async function main() {
 		});
 		if (n8n) {
 			await check('n8n loaded every node and credential of the package', () => cleanLoad(logFile));
+			await check('Published realtime trigger: 20 messages → 20 executions, each within 1 s', () =>
+				realtimeCheck(sandbox),
+			);
 			let relayRun;
 			await check(
 				'Published relay: the activation poll records #dev and emits nothing',

@@ -293,7 +293,6 @@ describe('Squadus Realtime Trigger: a connection that holds', () => {
 	});
 
 	it('the position survives a restart of n8n (static data): what came in between is emitted once', async () => {
-		const { sandbox } = ctx;
 		const first = await activate({ event: 'message' });
 		await post('user', '#general', 'seen before');
 		await first.waitForItems(1);
