@@ -10,8 +10,8 @@ import {
 	type RealtimeSocketConstructor,
 } from '../../../nodes/SquadusRealtimeTrigger/socket';
 import { clearOAuth2Sessions } from '../../../nodes/shared/transport/oauth2';
-import { connectOAuth2, oauth2Credentials } from '../../credentials/helpers';
-import { startTrigger, type ActiveTrigger } from '../../harness';
+import { connectOAuth2, expectNoSecrets, oauth2Credentials } from '../../credentials/helpers';
+import { harnessLogs, startTrigger, type ActiveTrigger } from '../../harness';
 import { CREDENTIAL_NAME, credentialsFor, useSandbox, type Auth, type DemoUser } from '../helpers';
 import { api } from '../SquadusTrigger/helpers';
 
@@ -212,6 +212,8 @@ describe('Squadus Realtime Trigger: login with resume', () => {
 		const after = sandbox.realtime.stats();
 		expect(after.logins - before.logins).toBe(1);
 		expect(after.refusedLogins).toBe(before.refusedLogins);
+		// no session, token or password in what the trigger emits or logs
+		expectNoSecrets(sandbox, trigger.items, harnessLogs);
 		// the resume token is the session the REST transport logged in with (or the PAT)
 		if (auth === 'password') expect(sandbox.requests({ path: '/api/v1/login' })).not.toHaveLength(0);
 		if (auth === 'oAuth2') expect(sandbox.requests({ path: '/api/v1/method.callAnon/login' })).not.toHaveLength(0);
