@@ -187,6 +187,8 @@ function n8nEnv(node, userFolder, extra = {}) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
+		// n8n's task broker listens on 5679 by default: another n8n on this machine would take it
+		N8N_RUNNERS_BROKER_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
 		...extra,
 	});
 }

@@ -143,7 +143,7 @@ async function main() {
 			});
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${fastRelay.id}`]);
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${REALTIME_WORKFLOW_ID}`]);
-			return `${examples.length} examples, ${e2eWorkflows.length + 2} test workflows, relay published`;
+			return `${examples.length} examples, ${e2eWorkflows.length + 3} test workflows, relay and realtime published`;
 		});
 
 		await check('Example "onboard a new hire" runs and onboards', async () => {
