@@ -18,6 +18,10 @@ const path = require('path');
 const rt = require('../../scripts/runtime');
 const { editorCheck, allNodesWorkflow } = require('./editor-check');
 const { realtimeWorkflow, realtimeCheck, REALTIME_WORKFLOW_ID } = require('./realtime');
+const { checkAgent, ASSISTANT_ID } = require('./agent');
+const { checkMcp, mcpWorkflow, MCP_WORKFLOW_ID } = require('./mcp');
+const { startModelServer, standInCredential } = require('../ai/model-server');
+const { assistantScript } = require('../ai/assistant-script');
 
 const USER_FOLDER = path.join(rt.CACHE, 'e2e');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
@@ -100,6 +104,7 @@ async function main() {
 	let node;
 	let sandbox;
 	let n8n;
+	let model;
 	try {
 		await check(`Provision Node 24 and n8n ${rt.N8N_VERSION} in .cache/`, () => {
 			node = rt.ensureNode();
@@ -119,6 +124,8 @@ async function main() {
 		const { startSandbox } = rt.loadSandbox();
 		sandbox = await startSandbox({ port: 0 });
 		rt.log(`Sandbox on ${sandbox.url}`);
+		model = await startModelServer({ script: assistantScript });
+		rt.log(`Stand-in model on ${model.url}`);
 		const { fixtures } = sandbox;
 		const examples = rt.readWorkflows(path.join(rt.ROOT, 'examples'));
 		const e2eWorkflows = rt
@@ -135,15 +142,17 @@ async function main() {
 			item: [{ mode: 'everyMinute' }],
 		};
 		fs.writeFileSync(path.join(ARTIFACTS, 'all-nodes.json'), JSON.stringify(allNodes, null, 2));
+		const mcpServer = mcpWorkflow(examples.find((workflow) => workflow.id === ASSISTANT_ID));
 
 		await check('Import the credentials and workflows with the n8n CLI', async () => {
 			await rt.importIntoN8n(node, USER_FOLDER, {
-				credentials: rt.sandboxCredentials(sandbox),
-				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes, realtimeWorkflow()],
+				credentials: [...rt.sandboxCredentials(sandbox), standInCredential(model)],
+				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes, mcpServer, realtimeWorkflow()],
 			});
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${fastRelay.id}`]);
+			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${MCP_WORKFLOW_ID}`]);
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${REALTIME_WORKFLOW_ID}`]);
-			return `${examples.length} examples, ${e2eWorkflows.length + 3} test workflows, relay and realtime published`;
+			return `${examples.length} examples, ${e2eWorkflows.length + 4} test workflows, relay, MCP server and realtime published`;
 		});
 
 		await check('Example "onboard a new hire" runs and onboards', async () => {
@@ -208,6 +217,10 @@ async function main() {
 			},
 		);
 
+		await check('AI Agent: the assistant example books and posts through the Squadus tools', () =>
+			checkAgent({ execute: (id) => execute(node, id), sandbox, model }),
+		);
+
 		await check(
 			'n8n HTTP Request node authenticates with both Squadus credential types',
 			async () => {
@@ -264,6 +277,9 @@ async function main() {
 					return relayRun.detail;
 				},
 			);
+			await check('MCP Server Trigger: a real MCP client lists and calls the Squadus tools', () =>
+				checkMcp({ n8nUrl: n8n.url, sandbox }),
+			);
 			await check(
 				'Editor shows every Squadus node without errors (screenshots in test/e2e/artifacts)',
 				() => editorCheck({ url: n8n.url, workflowId: allNodes.id, artifacts: ARTIFACTS }),
@@ -278,6 +294,7 @@ async function main() {
 	} finally {
 		if (n8n) await rt.stopProcess(n8n.child, n8n.exited);
 		if (sandbox) await sandbox.close();
+		if (model) await model.close();
 		const failed = results.filter((r) => !r.ok);
 		const total = ((Date.now() - began) / 1000).toFixed(0);
 		console.log('\nEnd-to-end summary');

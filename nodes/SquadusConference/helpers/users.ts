@@ -8,6 +8,7 @@ import {
 
 import { userLocator } from '../../shared/descriptions';
 import { lookUpUser } from '../../shared/helpers';
+import { parseUserText } from '../../shared/helpers/names';
 
 /** The two fields of a list of users (see userListFields). */
 export interface UserListNames {
@@ -53,9 +54,6 @@ export function userListFields(names: UserListNames): INodeProperties[] {
 
 type UserRef = ({ userId: string } | { username: string }) & { parameter: string };
 
-/** Rocket.Chat ids: Meteor's Random.id() (17 characters) or a 24-hex ObjectId. */
-const USER_ID = /^([23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz]{17}|[0-9a-f]{24})$/;
-
 function notAUser(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -94,9 +92,7 @@ function refFromText(
 			'Enter IDs or usernames such as ivan.petrov, separated by commas',
 		);
 	}
-	return !text.includes('.') && USER_ID.test(text)
-		? { userId: text, parameter }
-		: { username: text, parameter };
+	return { ...parseUserText(text, 'text'), parameter };
 }
 
 function pickedRefs(picked: unknown, parameter: string): UserRef[] {
@@ -105,9 +101,7 @@ function pickedRefs(picked: unknown, parameter: string): UserRef[] {
 		const locator = entry.user as INodeParameterResourceLocator | undefined;
 		const value = String(locator?.value ?? '').trim();
 		if (!value) return [];
-		return locator?.mode === 'username'
-			? [{ username: value.replace(/^@/, ''), parameter }]
-			: [{ userId: value, parameter }];
+		return [{ ...parseUserText(value, String(locator?.mode ?? 'id')), parameter }];
 	});
 }
 
