@@ -223,6 +223,8 @@ function n8nEnv(node, userFolder, extra = {}) {
 		N8N_HIRING_BANNER_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
+		// n8n's task broker listens on 5679 by default: another n8n on this machine would take it
+		N8N_RUNNERS_BROKER_PORT: String(20_000 + Math.floor(Math.random() * 30_000)),
 		...extra,
 	});
 }
@@ -336,7 +338,7 @@ function loadSandbox() {
 	return require(path.join(ROOT, 'test', 'sandbox'));
 }
 
-/** n8n credentials for the sandbox's admin: password login and personal access token. */
+/** n8n credentials for the sandbox: the admin (password login, personal access token) and the bot. */
 function sandboxCredentials(sandbox) {
 	const { admin } = sandbox.fixtures;
 	return [
@@ -356,6 +358,17 @@ function sandboxCredentials(sandbox) {
 			name: 'Squadus sandbox (admin token)',
 			type: 'squadusTokenApi',
 			data: { server: sandbox.url, userId: admin._id, accessToken: admin.personalAccessToken },
+		},
+		{
+			// the realtime bot example (examples/bot.json) answers as notify.bot
+			id: 'sqdSandboxBot001',
+			name: 'Squadus sandbox (bot token)',
+			type: 'squadusTokenApi',
+			data: {
+				server: sandbox.url,
+				userId: sandbox.fixtures.bot._id,
+				accessToken: sandbox.fixtures.bot.personalAccessToken,
+			},
 		},
 	];
 }

@@ -76,16 +76,29 @@ async function main() {
 	const state = readState();
 	const examples = rt.readWorkflows(path.join(rt.ROOT, 'examples'));
 	const examplesHash = crypto.createHash('sha256').update(JSON.stringify(examples)).digest('hex');
+	const allCredentials = [...rt.sandboxCredentials(sandbox), standInCredential(model)];
+	const credentialsHash = crypto
+		.createHash('sha256')
+		.update(JSON.stringify(allCredentials.map((c) => c.id)))
+		.digest('hex');
 	const credentials =
-		state.sandboxUrl === sandbox.url && state.modelUrl === model.url
+		state.sandboxUrl === sandbox.url &&
+		state.modelUrl === model.url &&
+		state.credentialsHash === credentialsHash
 			? []
-			: [...rt.sandboxCredentials(sandbox), standInCredential(model)];
+			: allCredentials;
 	const workflows = state.examplesHash === examplesHash ? [] : examples;
 	if (credentials.length || workflows.length) {
 		await rt.importIntoN8n(node, USER_FOLDER, { credentials, workflows });
+		// the realtime bot runs while n8n runs: publish it (n8n activates it on start)
+		await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', '--id=sqdExRealtimeBot']);
 		fs.writeFileSync(
 			STATE_FILE,
-			JSON.stringify({ sandboxUrl: sandbox.url, modelUrl: model.url, examplesHash }, null, 2),
+			JSON.stringify(
+				{ sandboxUrl: sandbox.url, modelUrl: model.url, examplesHash, credentialsHash },
+				null,
+				2,
+			),
 		);
 	}
 
@@ -107,7 +120,15 @@ async function main() {
        • Squadus: AI assistant (agent with Squadus tools), on the stand-in model
      and click "Execute workflow". They use the credential "Squadus sandbox (admin)";
      "Squadus sandbox (admin token)" is the same user with a personal access token.
-  3. Add Squadus nodes to your own workflows: search for "Squadus" in the nodes panel.
+  3. Talk to the realtime bot ("Squadus: realtime bot", published): mention @notify.bot,
+     e.g. as ${user.username}:
+       curl -s ${sandbox.url}/api/v1/chat.postMessage -H 'Content-Type: application/json' \\
+         -H 'X-User-Id: ${user._id}' -H 'X-Auth-Token: ${user.personalAccessToken}' \\
+         -d '{"channel":"#general","text":"@notify.bot help"}'
+     (or status, meet), then read the answer:
+       curl -s '${sandbox.url}/api/v1/channels.messages?roomName=general&count=3' \\
+         -H 'X-User-Id: ${user._id}' -H 'X-Auth-Token: ${user.personalAccessToken}'
+  4. Add Squadus nodes to your own workflows: search for "Squadus" in the nodes panel.
 
   Stand-in model (scripted, OpenAI-compatible; knows the assistant's two prompts):  ${model.url}
   Squadus sandbox (a stand-in Squadus server with demo data):  ${sandbox.url}

@@ -17,6 +17,7 @@ const path = require('path');
 
 const rt = require('../../scripts/runtime');
 const { editorCheck, allNodesWorkflow } = require('./editor-check');
+const { realtimeWorkflow, realtimeCheck, REALTIME_WORKFLOW_ID } = require('./realtime');
 const { checkAgent, ASSISTANT_ID } = require('./agent');
 const { checkMcp, mcpWorkflow, MCP_WORKFLOW_ID } = require('./mcp');
 const { startModelServer, standInCredential } = require('../ai/model-server');
@@ -146,11 +147,12 @@ async function main() {
 		await check('Import the credentials and workflows with the n8n CLI', async () => {
 			await rt.importIntoN8n(node, USER_FOLDER, {
 				credentials: [...rt.sandboxCredentials(sandbox), standInCredential(model)],
-				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes, mcpServer],
+				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes, mcpServer, realtimeWorkflow()],
 			});
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${fastRelay.id}`]);
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${MCP_WORKFLOW_ID}`]);
-			return `${examples.length} examples, ${e2eWorkflows.length + 3} test workflows, relay and MCP server published`;
+			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${REALTIME_WORKFLOW_ID}`]);
+			return `${examples.length} examples, ${e2eWorkflows.length + 4} test workflows, relay, MCP server and realtime published`;
 		});
 
 		await check('Example "onboard a new hire" runs twice, onboarding a fresh user each time', async () => {
@@ -269,6 +271,9 @@ async function main() {
 		});
 		if (n8n) {
 			await check('n8n loaded every node and credential of the package', () => cleanLoad(logFile));
+			await check('Published realtime trigger: 20 messages → 20 executions, each within 1 s', () =>
+				realtimeCheck(sandbox),
+			);
 			let relayRun;
 			await check(
 				'Published relay: the activation poll records #dev and emits nothing',

@@ -4,3 +4,4 @@ export * from './node-types';
 export * from './workflow-builder';
 export * from './credential-test';
 export * from './load-options';
+export * from './run-trigger';

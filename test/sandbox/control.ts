@@ -185,6 +185,18 @@ export function createControl(sandbox: Sandbox, core: SandboxCore): (req: Reques
 						last: ids[ids.length - 1],
 					});
 				}
+				case 'GET /_sandbox/realtime':
+					return new Reply(200, { success: true, ...sandbox.realtime.stats() });
+				case 'POST /_sandbox/realtime/drop':
+					return new Reply(200, { success: true, dropped: sandbox.realtime.dropConnections() });
+				case 'POST /_sandbox/realtime/stall':
+					return new Reply(200, { success: true, stalled: sandbox.realtime.stallConnections() });
+				case 'POST /_sandbox/realtime/restart': {
+					const downMs = isPlainObject(body) && typeof body.downMs === 'number' ? body.downMs : 0;
+					// answered first: the restart closes this very connection
+					setTimeout(() => void sandbox.realtime.restart(downMs), 50);
+					return new Reply(200, { success: true });
+				}
 				case 'GET /_sandbox/totp': {
 					const user = req.query.username
 						? core.state.userByUsername(req.query.username)

@@ -14,6 +14,7 @@ import { SandboxCore } from './core';
 import { endConference } from './routes/conference';
 import { MAX_COUNT } from './params';
 import { DEMO_SECRETS, seedDemo, seedEmpty } from './seed';
+import { RealtimeServer } from './realtime';
 import { SandboxHttpServer, TLS_DIR } from './server';
 import type { RuntimeConfig, Sandbox, SandboxOptions } from './types';
 
@@ -37,6 +38,8 @@ export const TLS_KEY_PATH = path.join(TLS_DIR, 'key.pem');
 
 export const DEFAULT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** How often the Realtime API pings each connection by default. */
+export const DEFAULT_DDP_PING_INTERVAL_MS = 25_000;
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const config: RuntimeConfig = {
@@ -50,6 +53,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 	};
 	const core = new SandboxCore(config);
 	const server = new SandboxHttpServer(core);
+	const realtime = new RealtimeServer(core, opts.ddpPingIntervalMs ?? DEFAULT_DDP_PING_INTERVAL_MS);
+	server.upgrade = (req, socket, head) => realtime.upgrade(req, socket, head);
 	const host = opts.host ?? '127.0.0.1';
 	const port = await server.listen(opts.port ?? 0, host, !!opts.https);
 	const urlHost =
@@ -97,6 +102,19 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		},
 		expireSessions() {
 			for (const session of state.sessions.values()) session.expired = true;
+			realtime.checkSessions();
+		},
+		realtime: {
+			stats: () => ({ ...realtime.stats }),
+			dropConnections: () => realtime.dropConnections(),
+			stallConnections: () => realtime.stallConnections(),
+			setPingInterval(ms) {
+				realtime.pingIntervalMs = ms;
+			},
+			restart: (downMs = 0, whileDown) => {
+				realtime.dropConnections();
+				return server.restart(downMs, whileDown);
+			},
 		},
 		addMessages(roomId, count, options = {}) {
 			if (!state.rooms.has(roomId)) throw new Error(`Unknown room ${roomId}`);
@@ -144,6 +162,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			return [...all];
 		},
 		close() {
+			realtime.close();
 			return server.close();
 		},
 	};

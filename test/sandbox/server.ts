@@ -177,6 +177,9 @@ export class SandboxHttpServer {
 	private readonly routes = new Map<string, Route>();
 	private readonly methodsByPath = new Map<string, string[]>();
 	private server?: http.Server;
+	/** the Realtime API (DDP) on /websocket, when set */
+	upgrade?: (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => void;
+	private listening?: { port: number; host: string; useHttps: boolean };
 
 	constructor(readonly core: SandboxCore) {
 		for (const route of ALL_ROUTES) {
@@ -220,14 +223,34 @@ export class SandboxHttpServer {
 				);
 			} else socket.destroy();
 		});
+		server.on('upgrade', (req, socket, head) => {
+			if (this.upgrade) this.upgrade(req, socket, head);
+			else socket.destroy();
+		});
 		this.server = server;
 		return new Promise((resolve, reject) => {
 			server.once('error', reject);
 			server.listen(port, host, () => {
 				server.off('error', reject);
-				resolve((server.address() as AddressInfo).port);
+				const bound = (server.address() as AddressInfo).port;
+				this.listening = { port: bound, host, useHttps };
+				resolve(bound);
 			});
 		});
+	}
+
+	/**
+	 * Stops listening and closes every connection (HTTP and WebSocket), then listens again on
+	 * the same port after `downMs`: the state (users, sessions, messages) survives, as a real
+	 * server's database does.
+	 */
+	async restart(downMs: number, whileDown?: () => void): Promise<void> {
+		const listening = this.listening;
+		if (!listening) throw new Error('The sandbox is not listening');
+		await this.close();
+		whileDown?.();
+		await new Promise((resolve) => setTimeout(resolve, downMs));
+		await this.listen(listening.port, listening.host, listening.useHttps);
 	}
 
 	close(): Promise<void> {

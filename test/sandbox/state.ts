@@ -317,6 +317,11 @@ export class SandboxState {
 	/** SAML credential token -> user id (one-time) */
 	readonly samlCredentials = new Map<string, { userId: string; createdAt: number }>();
 	readonly internalErrors: InternalErrorRecord[] = [];
+	/** Realtime listeners (realtime.ts): a message was stored, a user joined a room. */
+	readonly listeners: {
+		message: Array<(message: MessageRecord) => void>;
+		subscribed: Array<(rid: string, userId: string) => void>;
+	} = { message: [], subscribed: [] };
 
 	// ---- users -------------------------------------------------------------------------
 
@@ -514,6 +519,7 @@ export class SandboxState {
 			this.userRooms.set(userId, rooms);
 		}
 		rooms.add(rid);
+		for (const listener of this.listeners.subscribed) listener(rid, userId);
 		return sub;
 	}
 
@@ -676,6 +682,7 @@ export class SandboxState {
 		list.push(message);
 		this.messages.set(message._id, message);
 		this.touchRoomOnMessage(rid, user._id, ts);
+		for (const listener of this.listeners.message) listener(message);
 		return message;
 	}
 
@@ -706,6 +713,12 @@ export class SandboxState {
 			this.messages.set(message._id, message);
 		}
 		if (count > 0) this.touchRoomOnMessage(rid, user._id, ts - 1);
+		if (this.listeners.message.length) {
+			for (const id of ids) {
+				const message = this.messages.get(id);
+				if (message) for (const listener of this.listeners.message) listener(message);
+			}
+		}
 		return ids;
 	}
 

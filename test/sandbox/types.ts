@@ -38,9 +38,28 @@ export interface SandboxOptions {
 	 * filled with secrets, which `secrets()` lists; default false
 	 */
 	userServices?: boolean;
+	/** how often the Realtime API (/websocket) pings each connection, default 25 s */
+	ddpPingIntervalMs?: number;
 }
 
-export type RuntimeConfig = Required<Omit<SandboxOptions, 'port' | 'host' | 'seed' | 'https'>>;
+export type RuntimeConfig = Required<
+	Omit<SandboxOptions, 'port' | 'host' | 'seed' | 'https' | 'ddpPingIntervalMs'>
+>;
+
+/** Fault switches and counters of the Realtime API (DDP on /websocket). */
+export interface SandboxRealtime {
+	stats(): { connections: number; accepted: number; logins: number; refusedLogins: number };
+	/** closes every WebSocket abruptly; returns how many were open */
+	dropConnections(): number;
+	/** the open connections stop sending anything (pings, pongs, messages) */
+	stallConnections(): number;
+	setPingInterval(ms: number): void;
+	/**
+	 * Stops the whole server (HTTP and WebSocket), runs `whileDown`, waits `downMs` and listens
+	 * again on the same port; the state survives.
+	 */
+	restart(downMs?: number, whileDown?: () => void): Promise<void>;
+}
 
 export interface LoggedRequest {
 	method: string;
@@ -142,6 +161,7 @@ export interface Sandbox {
 	 * test decides when a session runs out; no argument restores the wall clock.
 	 */
 	setSessionClock(clock?: () => number): void;
+	realtime: SandboxRealtime;
 	addMessages(
 		roomId: string,
 		count: number,

@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { squadusApiRequest } from '../../shared/transport';
+import { squadusApiRequest, type SquadusContext } from '../../shared/transport';
 import { feedPage, PAGE_SIZE, toMillis, type Feed } from '../feed';
 
 /** A room's messages newest first: `endpoint` is channels.messages or im.messages. */
-export function messageFeed(this: IPollFunctions, endpoint: string, room: IDataObject): Feed {
+export function messageFeed(this: SquadusContext, endpoint: string, room: IDataObject): Feed {
 	return {
 		page: async (offset) => {
 			const response = (await squadusApiRequest.call(this, 'GET', endpoint, {

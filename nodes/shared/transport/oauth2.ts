@@ -313,10 +313,15 @@ export async function sendWithOAuth2Session(
 	return (await context.helpers.httpRequest(withSession(renewed))) as IN8nHttpFullResponse;
 }
 
+/** The Squadus session exchanged for the credential's current access token, if any. */
+export function currentOAuth2Session(auth: ResolvedAuth): Session | undefined {
+	const accessToken = accessTokenOf(auth);
+	return accessToken ? sessions.get(sessionKey(auth, accessToken)) : undefined;
+}
+
 /** The Squadus session of the credential's current access token, for redaction. */
 export function oauth2SessionSecrets(auth: ResolvedAuth): string[] {
-	const accessToken = accessTokenOf(auth);
-	const current = accessToken ? sessions.get(sessionKey(auth, accessToken)) : undefined;
+	const current = currentOAuth2Session(auth);
 	return current ? [current.authToken] : [];
 }
 

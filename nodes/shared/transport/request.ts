@@ -10,6 +10,7 @@ import {
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
 	type IPollFunctions,
+	type ITriggerFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -42,7 +43,11 @@ import { credentialSecrets, Redactor } from './redact';
 import { SessionRefused, sendWithSession } from './session';
 import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
 
-export type SquadusContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type SquadusContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| ITriggerFunctions;
 
 export interface SquadusRequestOptions {
 	body?: IDataObject | IDataObject[] | FormData;

@@ -1,0 +1,45 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type ITriggerFunctions,
+	type ITriggerResponse,
+} from 'n8n-workflow';
+
+import { authenticationProperty, squadusCredentials } from '../shared/descriptions';
+import { listSearch } from '../shared/methods';
+import { properties } from './description';
+import { readSettings, RealtimeWatch, requireWebSocket } from './watch';
+
+export class SquadusRealtimeTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Squadus Realtime Trigger',
+		name: 'squadusRealtimeTrigger',
+		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts the workflow within a second of a new Squadus message (Realtime API)',
+		defaults: { name: 'Squadus Realtime Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: squadusCredentials,
+		properties: [authenticationProperty, ...properties],
+	};
+
+	methods = { listSearch };
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		const Impl = requireWebSocket.call(this);
+		const settings = readSettings.call(this);
+		const watch = new RealtimeWatch(this, Impl, settings, (item) => {
+			this.emit([this.helpers.returnJsonArray([item])]);
+		});
+		await watch.start();
+		return {
+			closeFunction: async () => await watch.stop(),
+			// "Test step": the connection is open; the next matching message ends the test.
+			manualTriggerFunction: async () => {},
+		};
+	}
+}
