@@ -2,6 +2,7 @@
 // several items are in flight (Batching), every request gets a 401, yet Squadus sees one
 // login per expiry, and every request is retried once with the new session: no item is lost,
 // none is posted twice.
+import { clearSessionStates } from '../../nodes/shared/transport/session';
 import { CredentialStore } from '../harness';
 import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox, type NodeRun } from '../nodes/helpers';
 import type { Sandbox } from '../sandbox';
@@ -16,6 +17,8 @@ jest.setTimeout(120_000);
 const ctx = useSandbox();
 
 beforeEach(() => {
+	// each test starts as a new n8n process would: no session state kept from the one before
+	clearSessionStates();
 	ctx.sandbox.clearRequests();
 	ctx.sandbox.configure({ sessionTtlMs: 24 * 60 * 60 * 1000 });
 });

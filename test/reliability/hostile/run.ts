@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { chainWorkflow, CredentialStore, runWorkflow, testCredential, type WorkflowRunResult } from '../../harness';
 import { recordSecrets } from '../../harness/secret-log';
 import { clearOAuth2Sessions } from '../../../nodes/shared/transport/oauth2';
+import { clearSessionStates } from '../../../nodes/shared/transport/session';
 import { HOSTILE, type HostileServer } from './server';
 
 export type Auth = 'password' | 'accessToken' | 'oAuth2';
@@ -69,7 +70,8 @@ export async function runHostile(
 		continueOnFail: options.continueOnFail,
 	});
 	recordSecrets(SECRETS, []);
-	clearOAuth2Sessions(); // each run is a fresh credential
+	clearOAuth2Sessions();
+	clearSessionStates(); // each run is a fresh credential
 	const store = new CredentialStore({ Hostile: options.credentials ?? hostileCredentials(url, auth) });
 	const result = await runWorkflow(workflow, { credentials: store, input: options.input });
 	const nodeError = result.errors.Squadus;
