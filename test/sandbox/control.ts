@@ -7,6 +7,7 @@ import { Reply } from './core';
 import { FaultError } from './faults';
 import { presentFile, presentMessage, presentRoom, userFull } from './present';
 import { presentConferenceState } from './routes/conference';
+import { DIALECTS, type Dialect } from './rocketchat/validators';
 import type { RateLimitConfig, Sandbox, SandboxOptions } from './types';
 import { generateTotp } from './totp';
 import { isPlainObject, iso } from './util';
@@ -16,7 +17,7 @@ function bad(message: string): Reply {
 }
 
 type ConfigPatch = Partial<
-	Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests'>
+	Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests' | 'dialect'>
 >;
 
 /** Validates a configure() patch; throws FaultError-like messages as Error. */
@@ -34,6 +35,11 @@ export function checkConfigPatch(input: unknown): ConfigPatch {
 			case 'logRequests':
 				if (typeof value !== 'boolean') throw new Error('logRequests must be a boolean');
 				out.logRequests = value;
+				break;
+			case 'dialect':
+				if (!DIALECTS.includes(value as Dialect))
+					throw new Error(`dialect must be one of ${DIALECTS.join(', ')}`);
+				out.dialect = value as Dialect;
 				break;
 			case 'rateLimit':
 				if (value === false || value === null) out.rateLimit = false;
@@ -144,6 +150,8 @@ export function createControl(sandbox: Sandbox, core: SandboxCore): (req: Reques
 				case 'POST /_sandbox/expire-sessions':
 					sandbox.expireSessions();
 					return new Reply(200, { success: true });
+				case 'GET /_sandbox/validation':
+					return new Reply(200, { success: true, ...sandbox.validation() });
 				case 'GET /_sandbox/fixtures':
 					return new Reply(200, sandbox.fixtures);
 				case 'GET /_sandbox/state':

@@ -6,7 +6,7 @@
  *   await fetch(`${sandbox.url}/api/v1/login`, ...);
  *   await sandbox.close();
  */
-import { readFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 
 import { createControl, checkConfigPatch } from './control';
@@ -37,6 +37,20 @@ export const TLS_KEY_PATH = path.join(TLS_DIR, 'key.pem');
 export const DEFAULT_SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+/**
+ * With SQUADUS_VALIDATION_DIR set (the jest suite's global setup sets it), each sandbox leaves
+ * what Rocket.Chat's validators checked there, for the suite's total (global teardown).
+ */
+function recordValidation(sandbox: Sandbox): void {
+	const dir = process.env.SQUADUS_VALIDATION_DIR;
+	if (!dir) return;
+	const stats = sandbox.validation();
+	if (stats.validated === 0) return;
+	mkdirSync(dir, { recursive: true });
+	const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`;
+	writeFileSync(`${dir}/${name}`, JSON.stringify(stats));
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const config: RuntimeConfig = {
 		sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
@@ -44,6 +58,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		oauthTokenTtlSec: opts.oauthTokenTtlSec ?? 3600,
 		maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
 		logRequests: opts.logRequests ?? true,
+		dialect: opts.dialect ?? 'rocketchat',
 	};
 	const core = new SandboxCore(config);
 	const server = new SandboxHttpServer(core);
@@ -82,6 +97,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (checked.oauthTokenTtlSec !== undefined)
 				config.oauthTokenTtlSec = checked.oauthTokenTtlSec;
 			if (checked.logRequests !== undefined) config.logRequests = checked.logRequests;
+			if (checked.dialect !== undefined) config.dialect = checked.dialect;
 			if (checked.rateLimit !== undefined) {
 				config.rateLimit = checked.rateLimit;
 				server.limiter.reset();
@@ -124,6 +140,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (!state.users.has(userId)) throw new Error(`Unknown user ${userId}`);
 			return state.createSamlCredential(userId);
 		},
+		validation() {
+			const { validated, rejected, forms } = core.validation;
+			return { validated, rejected, forms: Object.fromEntries(forms) };
+		},
 		secrets() {
 			const all = new Set<string>(DEMO_SECRETS);
 			for (const u of core.fixtures.users) all.add(u.password);
@@ -135,6 +155,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			return [...all];
 		},
 		close() {
+			recordValidation(sandbox);
 			return server.close();
 		},
 	};

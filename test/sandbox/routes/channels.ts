@@ -220,12 +220,17 @@ function members(ctx: ApiContext): unknown {
 	const p = pagination(ctx.query);
 	const sort = sortParam(ctx.query);
 	const direction = sort?.find(([field]) => field === 'username')?.[1] ?? 1;
-	const statuses = ctx.query.status
-		? ctx.query.status
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean)
-		: undefined;
+	// Rocket.Chat takes `status[]=online&status[]=away` (an array; its Match check refuses a
+	// string, see rocketchat/validators.ts). The manual's dialect also reads `status=online,away`.
+	const status = ctx.queryParams.status;
+	const statuses = Array.isArray(status)
+		? status
+		: status
+			? status
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean)
+			: undefined;
 	const ids = ctx.query.ids
 		? ctx.query.ids
 				.split(',')
