@@ -5,6 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { methodCallLoginBody } from '../../shared/transport/login';
 import { anonymousLogin } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -28,7 +29,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// Manual 3.1.2
 	const credentialToken = String(this.getNodeParameter('credentialToken', i)).trim();
-	return await anonymousLogin.call(this, i, '/method.callAnon/login', {
-		params: { saml: true, credentialToken },
-	});
+	return await anonymousLogin.call(
+		this,
+		i,
+		'/method.callAnon/login',
+		{ params: { saml: true, credentialToken } },
+		methodCallLoginBody({ saml: true, credentialToken }),
+	);
 }

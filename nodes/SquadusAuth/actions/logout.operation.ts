@@ -52,5 +52,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		body,
 		itemIndex: i,
 	})) as IDataObject;
-	return { status: response.status, message: response.message };
+	// The manual answers { status, message }; Rocket.Chat { status, data: { message } }.
+	const data = (response.data ?? {}) as IDataObject;
+	return { status: response.status, message: response.message ?? data.message };
 }

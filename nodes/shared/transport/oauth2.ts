@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { explainedError, explainNetworkError, serverText } from './errors';
+import { methodCallLoginBody, readLoginAnswer, refusedAsInvalid } from './login';
 import type { ResolvedAuth, SquadusContext } from './request';
 import { apiUrl } from './url';
 
@@ -54,26 +55,14 @@ function expiresIn(auth: ResolvedAuth): number {
 
 type Exchange = { session: Session } | { rejected: { status: number; body: unknown } };
 
-/** Reads both the manual's answer (`data.authToken`) and Rocket.Chat's method-call wrapping. */
+/** Reads both the manual's answer (`data.authToken`) and Rocket.Chat's method-call envelope. */
 function readExchange(status: number, body: unknown): Exchange {
-	const answer = (body ?? {}) as IDataObject;
-	const data = answer.data as IDataObject | undefined;
-	if (status < 300 && data?.authToken && data.userId) {
-		return { session: { authToken: String(data.authToken), userId: String(data.userId) } };
+	const answer = readLoginAnswer(status, body);
+	if ('session' in answer) {
+		const { authToken, userId } = answer.session;
+		return { session: { authToken, userId } };
 	}
-	if (status < 300 && typeof answer.message === 'string') {
-		try {
-			const call = JSON.parse(answer.message) as IDataObject;
-			const result = call.result as IDataObject | undefined;
-			if (result?.token && result.id) {
-				return { session: { authToken: String(result.token), userId: String(result.id) } };
-			}
-			if (call.error) return { rejected: { status: 401, body: call.error } };
-		} catch {
-			// not a method-call answer: reported below
-		}
-	}
-	return { rejected: { status: status < 300 ? 401 : status, body } };
+	return { rejected: answer.refused };
 }
 
 async function exchange(
@@ -83,26 +72,37 @@ async function exchange(
 	timeout: number | undefined,
 	itemIndex: number,
 ): Promise<Exchange> {
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		url: apiUrl(auth.server, '/method.callAnon/login'),
-		body: { serviceName: auth.credentials.serviceName, accessToken, expiresIn: expiresIn(auth) },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+	const loginRequest = {
+		serviceName: auth.credentials.serviceName,
+		accessToken,
+		expiresIn: expiresIn(auth),
+	} as IDataObject;
+	const send = async (body: IDataObject): Promise<IN8nHttpFullResponse> => {
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url: apiUrl(auth.server, '/method.callAnon/login'),
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+		};
+		if (timeout) request.timeout = timeout;
+		try {
+			// The exchange carries the provider's token in its body, not as the credential's header.
+			return (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
+		} catch (error) {
+			throw explainedError(
+				context.getNode(),
+				explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
+				itemIndex,
+			);
+		}
 	};
-	if (timeout) request.timeout = timeout;
-	let response: IN8nHttpFullResponse;
-	try {
-		// The exchange carries the provider's token in its body, not as the credential's header.
-		response = (await context.helpers.httpRequest(request)) as IN8nHttpFullResponse;
-	} catch (error) {
-		throw explainedError(
-			context.getNode(),
-			explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
-			itemIndex,
-		);
+	// The manual's flat body first; Rocket.Chat refuses it as invalid and takes its envelope.
+	let response = await send(loginRequest);
+	if (refusedAsInvalid(response.statusCode, response.body)) {
+		response = await send(methodCallLoginBody(loginRequest));
 	}
 	const result = readExchange(response.statusCode, response.body);
 	if ('rejected' in result && ![400, 401, 403].includes(result.rejected.status)) {

@@ -45,7 +45,7 @@ function create(ctx: ApiContext): unknown {
 	const username = reqString(p, 'username').trim();
 	const setRandomPassword = optBool(p, 'setRandomPassword') ?? false;
 	const password = setRandomPassword
-		? (optString(p, 'password') ?? randomToken())
+		? optString(p, 'password') || randomToken()
 		: reqString(p, 'password');
 	const active = optBool(p, 'active');
 	const verified = optBool(p, 'verified');
