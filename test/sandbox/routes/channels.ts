@@ -220,17 +220,10 @@ function members(ctx: ApiContext): unknown {
 	const p = pagination(ctx.query);
 	const sort = sortParam(ctx.query);
 	const direction = sort?.find(([field]) => field === 'username')?.[1] ?? 1;
-	// Rocket.Chat takes `status[]=online&status[]=away` (an array; its Match check refuses a
-	// string, see rocketchat/validators.ts). The manual's dialect also reads `status=online,away`.
+	// Rocket.Chat takes `status[]=online&status[]=away`: its Match check (rocketchat/validators.ts)
+	// refuses a string before this handler runs.
 	const status = ctx.queryParams.status;
-	const statuses = Array.isArray(status)
-		? status
-		: status
-			? status
-					.split(',')
-					.map((s) => s.trim())
-					.filter(Boolean)
-			: undefined;
+	const statuses = Array.isArray(status) ? status : undefined;
 	const ids = ctx.query.ids
 		? ctx.query.ids
 				.split(',')
