@@ -17,6 +17,7 @@ import { SandboxHttpServer, TLS_DIR } from './server';
 import type { RuntimeConfig, Sandbox, SandboxOptions } from './types';
 
 export type {
+	Dialect,
 	FaultMode,
 	FaultSpec,
 	FixtureUser,
