@@ -27,6 +27,8 @@ interface Session {
 
 const SESSIONS_KEPT = 500;
 const sessions = new Map<string, Session>();
+/** Servers that refused the manual's flat exchange body: they get Rocket.Chat's envelope first. */
+const envelopeServers = new Set<string>();
 
 const TYPE = 'squadusOAuth2Api';
 
@@ -99,11 +101,18 @@ async function exchange(
 			);
 		}
 	};
-	// The manual's flat body first; Rocket.Chat refuses it as invalid and takes its envelope.
-	let response = await send(loginRequest);
-	if (refusedAsInvalid(response.statusCode, response.body)) {
-		response = await send(methodCallLoginBody(loginRequest));
+	// The manual's flat body first; Rocket.Chat refuses it as invalid and takes its envelope
+	// (remembered per server, so each later exchange is one request).
+	let response: IN8nHttpFullResponse | undefined;
+	if (!envelopeServers.has(auth.server)) {
+		response = await send(loginRequest);
+		if (refusedAsInvalid(response.statusCode, response.body)) {
+			if (envelopeServers.size >= SESSIONS_KEPT) envelopeServers.clear();
+			envelopeServers.add(auth.server);
+			response = undefined;
+		}
 	}
+	response ??= await send(methodCallLoginBody(loginRequest));
 	const result = readExchange(response.statusCode, response.body);
 	if ('rejected' in result && ![400, 401, 403].includes(result.rejected.status)) {
 		const { text } = serverText(result.rejected.body);
@@ -232,4 +241,5 @@ export async function sendWithOAuth2Session(
 /** Forgets every exchanged session (tests). */
 export function clearOAuth2Sessions(): void {
 	sessions.clear();
+	envelopeServers.clear();
 }

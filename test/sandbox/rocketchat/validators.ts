@@ -120,7 +120,7 @@ function channelByIdOrName(idKey = 'roomId', nameKey = 'roomName'): Check {
 }
 
 /** apps/meteor/app/api/server/helpers/getUserFromParams.ts */
-const userFromParams: Check = (req) => {
+export const userFromParams: Check = (req) => {
 	const params = paramsOf(req);
 	const given = (key: string): boolean =>
 		typeof params[key] === 'string' && (params[key] as string).trim() !== '';
@@ -179,8 +179,10 @@ export const ROCKET_CHAT_CHECKS: Readonly<Record<string, readonly Check[]>> = {
 
 	// apps/meteor/app/api/server/v1/users.ts
 	'POST users.create': [ajv('v1/users/UserCreateParamsPOST.js', 'isUserCreateParamsPOST')],
-	// users.delete: getUserFromParams(this.bodyParams); the manual puts userID/userName in the query
-	'POST users.delete': [only('rocketchat', userFromParams)],
+	// users.delete: permissionsRequired ['delete-user'], then getUserFromParams(this.bodyParams)
+	// in the handler (routes/users.ts runs it there, after the permission check, in the
+	// 'rocketchat' dialect; the manual puts userID/userName in the query)
+	'POST users.delete': [],
 	'GET users.info': [ajv('v1/users/UsersInfoParamsGet.js', 'isUsersInfoParamsGetProps'), parseJsonQuery],
 	'GET users.list': [parseJsonQuery],
 

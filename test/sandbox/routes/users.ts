@@ -20,6 +20,7 @@ import { userFull, userPublic, presentUserRoom } from '../present';
 import { matches, project, sortDocs, validateFields } from '../query';
 import type { SessionRecord, UserRecord } from '../state';
 import { iso, randomToken } from '../util';
+import { userFromParams as rocketChatUserFromParams } from '../rocketchat/validators';
 import { requireAdmin, userFromParams } from './common';
 
 const KNOWN_ROLES = [
@@ -117,6 +118,12 @@ function remove(ctx: ApiContext): unknown {
 	const body = bodyObject(ctx.body);
 	const { state } = ctx.core;
 	if (ctx.core.config.dialect === 'rocketchat') {
+		rocketChatUserFromParams({
+			method: ctx.method,
+			queryParams: ctx.queryParams,
+			body,
+			dialect: 'rocketchat',
+		});
 		const target = userFromParams(ctx, body);
 		return deleteUser(ctx, target);
 	}
