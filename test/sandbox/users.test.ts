@@ -450,3 +450,26 @@ describe('users.delete in the Rocket.Chat dialect (default)', () => {
 		expect(sb.state.userById(victim._id)).toBeUndefined();
 	});
 });
+
+describe("Rocket.Chat's validators refuse the requests the manual alone allows", () => {
+	it('users.create without password, even with setRandomPassword (isUserCreateParamsPOST)', async () => {
+		const res = await call(sb, 'POST', 'users.create', {
+			auth: admin,
+			body: { email: 'rnd@squadus.test', name: 'Rnd', username: 'rnd.user', setRandomPassword: true },
+		});
+		expectError(res, 400, 'invalid-params');
+		expect(res.body.error).toBe("must have required property 'password' [invalid-params]");
+		const ok = await call(sb, 'POST', 'users.create', {
+			auth: admin,
+			body: {
+				email: 'rnd@squadus.test',
+				name: 'Rnd',
+				username: 'rnd.user',
+				password: '',
+				setRandomPassword: true,
+			},
+		});
+		expect(ok.body.success).toBe(true);
+		expect(sb.state.checkPassword(sb.state.userByUsername('rnd.user')!, '')).toBe(false);
+	});
+});
