@@ -11,6 +11,7 @@ import * as path from 'path';
 
 import { createControl, checkConfigPatch } from './control';
 import { SandboxCore } from './core';
+import { loadValidators } from './rocketchat/validators';
 import { endConference } from './routes/conference';
 import { DEMO_SECRETS, seedDemo, seedEmpty } from './seed';
 import { SandboxHttpServer, TLS_DIR } from './server';
@@ -61,6 +62,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		logRequests: opts.logRequests ?? true,
 		dialect: opts.dialect ?? 'rocketchat',
 	};
+	loadValidators();
 	const core = new SandboxCore(config);
 	const server = new SandboxHttpServer(core);
 	const host = opts.host ?? '127.0.0.1';

@@ -11,10 +11,10 @@
  * own folder, so the package's nested ajv 8 is the one used. Only the files named below are
  * loaded; the package index (which pulls in the whole Rocket.Chat type tree) never is.
  */
-import { readFileSync } from 'fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'fs';
 import Module, { createRequire } from 'module';
+import { tmpdir } from 'os';
 import * as path from 'path';
-import * as ts from 'typescript';
 
 export interface AjvError {
 	message?: string;
@@ -33,11 +33,26 @@ function packageDist(): string {
 	return path.join(path.dirname(require.resolve(`${PACKAGE}/package.json`)), 'dist');
 }
 
-function loadFile(file: string): Record<string, unknown> {
-	const cached = cache.get(file);
-	if (cached) return cached;
-	const source = readFileSync(file, 'utf8');
-	const { outputText } = ts.transpileModule(source, {
+/**
+ * The CommonJS text of one package file. Transpiled once per machine and package version and
+ * kept in the temp folder: every jest test file has its own module registry, and loading
+ * TypeScript in each would cost more than the tests.
+ */
+function commonJs(file: string): string {
+	const relative = path.relative(packageDist(), file);
+	const cacheFile = path.join(
+		tmpdir(),
+		`squadus-rest-typings-${restTypingsVersion()}`,
+		relative.replace(/[\\/]/g, '__'),
+	);
+	try {
+		return readFileSync(cacheFile, 'utf8');
+	} catch {
+		// not transpiled yet
+	}
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- only on a cache miss
+	const ts = require('typescript') as typeof import('typescript');
+	const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {
 		fileName: file,
 		compilerOptions: {
 			module: ts.ModuleKind.CommonJS,
@@ -46,6 +61,17 @@ function loadFile(file: string): Record<string, unknown> {
 			allowJs: true,
 		},
 	});
+	mkdirSync(path.dirname(cacheFile), { recursive: true });
+	const partial = `${cacheFile}.${process.pid}.tmp`;
+	writeFileSync(partial, outputText);
+	renameSync(partial, cacheFile);
+	return outputText;
+}
+
+function loadFile(file: string): Record<string, unknown> {
+	const cached = cache.get(file);
+	if (cached) return cached;
+	const outputText = commonJs(file);
 	const mod = new Module(file);
 	mod.filename = file;
 	const nodeRequire = createRequire(file);
@@ -74,11 +100,14 @@ export function validator(file: string, name: string): RocketChatValidator {
 	return fn as RocketChatValidator;
 }
 
+let version: string | undefined;
+
 /** The installed version (the sandbox README and the tests name it). */
 export function restTypingsVersion(): string {
-	return (
+	version ??= (
 		JSON.parse(readFileSync(require.resolve(`${PACKAGE}/package.json`), 'utf8')) as {
 			version: string;
 		}
 	).version;
+	return version;
 }

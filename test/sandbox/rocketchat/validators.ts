@@ -38,9 +38,19 @@ function paramsOf(req: CheckedRequest): Record<string, unknown> {
 	return isPlainObject(req.body) ? { ...req.body } : {};
 }
 
-/** A rest-typings validator, loaded on first use (a deep copy is validated: ajv coerces types in place). */
+const toLoad: Array<() => void> = [];
+
+/** Loads every validator now (startSandbox does), so no request pays for it. */
+export function loadValidators(): void {
+	for (const load of toLoad) load();
+}
+
+/** A rest-typings validator (a deep copy is validated: ajv coerces types in place). */
 function ajv(file: string, name: string): Check {
 	let fn: RocketChatValidator | undefined;
+	toLoad.push(() => {
+		fn ??= validator(file, name);
+	});
 	return (req) => {
 		fn ??= validator(file, name);
 		const data: unknown = JSON.parse(JSON.stringify(paramsOf(req)));
