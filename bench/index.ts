@@ -2,7 +2,8 @@
 // one run against the local sandbox (in its own process). Prints a Markdown table of results.
 //   BENCH_ITEMS=2000 BENCH_REPEATS=3 BENCH_IN_FLIGHT=8 BENCH_N8N_REPEATS=3
 //   BENCH_LATENCY_MS=10 BENCH_LATENCY_ITEMS=400
-//   BENCH_SECTIONS=throughput,latency,profile,n8n,returnAll,package   BENCH_PROVISION=1 (install n8n if missing)
+//   BENCH_RATE_ITEMS=600 BENCH_RATE_LIMIT=20 BENCH_RATE_WINDOW_MS=2000 BENCH_RATE_EXECUTIONS=4
+//   BENCH_SECTIONS=throughput,latency,rateLimit,profile,n8n,returnAll,package   BENCH_PROVISION=1 (install n8n if missing)
 import '../test/harness/env';
 
 import { mkdirSync, writeFileSync } from 'fs';
@@ -12,6 +13,7 @@ import { join } from 'path';
 import { n8nRuntimeRows } from './n8n-runtime';
 import { packageRows } from './package-cost';
 import { profileRows } from './profile';
+import { rateLimitRows } from './rate-limit';
 import { returnAllRows } from './return-all';
 import { startRemoteSandbox } from './sandbox-client';
 import { measure, throughputCases, throughputRows } from './throughput';
@@ -24,7 +26,7 @@ const N8N_REPEATS = Number(process.env.BENCH_N8N_REPEATS ?? 3);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 10);
 const LATENCY_ITEMS = Number(process.env.BENCH_LATENCY_ITEMS ?? 400);
 const SECTIONS = new Set(
-	(process.env.BENCH_SECTIONS ?? 'throughput,latency,profile,n8n,returnAll,package')
+	(process.env.BENCH_SECTIONS ?? 'throughput,latency,rateLimit,profile,n8n,returnAll,package')
 		.split(',')
 		.map((name) => name.trim()),
 );
@@ -104,6 +106,17 @@ async function main() {
 			} finally {
 				await sandbox.call('clearFaults');
 			}
+		}
+		if (SECTIONS.has('rateLimit')) {
+			const rateRows = await rateLimitRows(sandbox, {
+				items: Number(process.env.BENCH_RATE_ITEMS ?? 600),
+				limit: Number(process.env.BENCH_RATE_LIMIT ?? 20),
+				windowMs: Number(process.env.BENCH_RATE_WINDOW_MS ?? 2000),
+				executions: Number(process.env.BENCH_RATE_EXECUTIONS ?? 4),
+				batchSize: IN_FLIGHT,
+				latencyMs: LATENCY_MS,
+			});
+			rows.push(...rateRows);
 		}
 		if (SECTIONS.has('profile')) rows.push(...(await profileRows(sandbox, ITEMS, REPEATS)));
 		if (SECTIONS.has('n8n')) {

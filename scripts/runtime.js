@@ -118,7 +118,7 @@ function ensureN8n(node) {
 		`${JSON.stringify({ name: 'n8n-runtime', private: true }, null, 2)}\n`,
 	);
 	const env = nodeEnv(node);
-	log(`Installing n8n ${N8N_VERSION} into .cache/n8n (about 4 minutes, once)…`);
+	log(`Installing n8n ${N8N_VERSION} into .cache/n8n (6–10 minutes and about 3 GB, once)…`);
 	run(
 		npm,
 		[
@@ -140,24 +140,38 @@ function ensureN8n(node) {
 	return N8N_BIN;
 }
 
+/** Every file under a folder, recursively. */
+function listFiles(dir) {
+	return fs
+		.readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => path.join(entry.parentPath ?? entry.path, entry.name));
+}
+
 /**
- * Builds and packs this package, then installs the tarball as n8n installs a community package:
- * unpacked into <userFolder>/.n8n/nodes/node_modules/<name>, without its dev and peer
- * dependencies (n8n-workflow then resolves to n8n's own), and listed in nodes/package.json.
+ * Packs this package as npm publish would (prepack cleans and builds it) into a fresh folder
+ * under .cache/; returns the tarball's path and that folder (remove it when done).
  */
-function installPackage(userFolder) {
-	log('Building and packing the package…');
-	run(npm, ['run', 'build']);
-	const packed = JSON.parse(
-		run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', CACHE]).stdout,
-	)[0];
-	const tarball = path.join(CACHE, packed.filename);
+function packPackage() {
+	log('Packing the package (prepack cleans and builds it, as npm publish does)…');
+	const packDir = fs.mkdtempSync(path.join(CACHE, 'pack-'));
+	run(npm, ['pack', '--silent', '--pack-destination', packDir]);
+	const tarball = path.join(packDir, fs.readdirSync(packDir).find((name) => name.endsWith('.tgz')));
+	return { tarball, packDir };
+}
+
+/**
+ * Installs a packed tarball as n8n installs a community package: unpacked into
+ * <userFolder>/.n8n/nodes/node_modules/<name>, without its dev and peer dependencies
+ * (n8n-workflow then resolves to n8n's own), and listed in nodes/package.json.
+ */
+function installTarball(tarball, userFolder) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
 	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.mkdirSync(target, { recursive: true });
 	run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
-	fs.rmSync(tarball, { force: true });
+	const files = listFiles(target).map((file) => path.relative(target, file));
 	const manifestPath = path.join(target, 'package.json');
 	// eslint-disable-next-line no-unused-vars
 	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
@@ -170,15 +184,37 @@ function installPackage(userFolder) {
 		: { name: 'installed-nodes', private: true, dependencies: {} };
 	existing.dependencies = { ...existing.dependencies, [PACKAGE_NAME]: manifest.version };
 	fs.writeFileSync(nodesManifest, JSON.stringify(existing, null, 2));
+	return { version: manifest.version, target, files };
+}
+
+/** Packs and installs the package into one user folder (see installTarball). */
+function installPackage(userFolder) {
+	const { tarball, packDir } = packPackage();
+	const installed = installTarball(tarball, userFolder);
+	fs.rmSync(packDir, { recursive: true, force: true });
 	log(
-		`Installed ${PACKAGE_NAME}@${manifest.version} (${packed.entryCount} files) into ${path.relative(ROOT, target)}`,
+		`Installed ${PACKAGE_NAME}@${installed.version} (${installed.files.length} files) into ${path.relative(ROOT, installed.target)}`,
 	);
-	return { version: manifest.version, target, files: packed.files.map((f) => f.path) };
+	return installed;
 }
 
 /** The environment n8n runs with: its own user folder, no telemetry, no banners. */
+let brokerPort;
+/**
+ * A port the OS has just handed out, for n8n's task broker: it listens on 5679 by default,
+ * which another n8n on the same machine may hold ("Task Broker's port 5679 is already in use").
+ */
+function freeBrokerPort() {
+	brokerPort ??= run(process.execPath, [
+		'-e',
+		"const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })",
+	]).stdout.trim();
+	return brokerPort;
+}
+
 function n8nEnv(node, userFolder, extra = {}) {
 	return nodeEnv(node, {
+		N8N_RUNNERS_BROKER_PORT: freeBrokerPort(),
 		N8N_USER_FOLDER: userFolder,
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -234,25 +270,30 @@ function n8nCli(node, userFolder, args, options = {}) {
 	});
 }
 
-/** Starts `n8n start` in the background; resolves once the editor answers on `port`. */
+/**
+ * Starts an n8n process in the background: `n8n start` (default), `n8n webhook` or
+ * `n8n worker`. Resolves once it answers on `port`: the HTTP port of start and webhook, the
+ * health-check port of a worker.
+ */
 async function startN8n(
 	node,
 	userFolder,
-	{ port = 5678, env = {}, logFile, inherit = false } = {},
+	{ port = 5678, env = {}, logFile, inherit = false, command = 'start', args = [] } = {},
 ) {
 	const out = logFile ? fs.openSync(logFile, 'w') : 'ignore';
-	const child = spawn(node.bin, [N8N_BIN, 'start'], {
-		env: n8nEnv(node, userFolder, {
-			N8N_PORT: String(port),
-			N8N_LISTEN_ADDRESS: '127.0.0.1',
-			...env,
-		}),
+	const portEnv =
+		command === 'worker'
+			? { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) }
+			: { N8N_PORT: String(port), N8N_LISTEN_ADDRESS: '127.0.0.1' };
+	const child = spawn(node.bin, [N8N_BIN, command, ...args], {
+		env: n8nEnv(node, userFolder, { ...portEnv, ...env }),
 		stdio: inherit ? 'inherit' : ['ignore', out, out],
 	});
 	const exited = new Promise((resolve) => child.on('exit', resolve));
 	const deadline = Date.now() + 180_000;
 	while (Date.now() < deadline) {
-		if (child.exitCode !== null) throw new Error(`n8n exited early (code ${child.exitCode})`);
+		if (child.exitCode !== null)
+			throw new Error(`n8n ${command} exited early (code ${child.exitCode})`);
 		try {
 			const response = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
 			if (response.ok) return { child, exited, url: `http://localhost:${port}` };
@@ -262,7 +303,7 @@ async function startN8n(
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
 	child.kill('SIGTERM');
-	throw new Error(`n8n did not answer on port ${port} within 3 minutes`);
+	throw new Error(`n8n ${command} did not answer on port ${port} within 3 minutes`);
 }
 
 async function stopProcess(child, exited) {
@@ -278,6 +319,12 @@ function portFree(port) {
 		server.once('error', () => resolve(false));
 		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
+}
+
+/** The first free port from `preferred` on. */
+async function freePort(preferred) {
+	for (let port = preferred; port < preferred + 200; port++) if (await portFree(port)) return port;
+	throw new Error(`no free port from ${preferred}`);
 }
 
 /** The Squadus sandbox (TypeScript) in this process, through ts-node. */
@@ -314,7 +361,7 @@ function sandboxCredentials(sandbox) {
 }
 
 /** Imports credentials (decrypted data: n8n encrypts it) and workflows into a user folder. */
-async function importIntoN8n(node, userFolder, { credentials, workflows }) {
+async function importIntoN8n(node, userFolder, { credentials, workflows, env }) {
 	const work = path.join(userFolder, 'import');
 	fs.rmSync(work, { recursive: true, force: true });
 	fs.mkdirSync(path.join(work, 'workflows'), { recursive: true });
@@ -323,7 +370,7 @@ async function importIntoN8n(node, userFolder, { credentials, workflows }) {
 	if (credentials.length) {
 		log(`Importing ${credentials.length} credentials…`);
 		try {
-			await n8nCli(node, userFolder, ['import:credentials', `--input=${credentialsFile}`]);
+			await n8nCli(node, userFolder, ['import:credentials', `--input=${credentialsFile}`], { env });
 		} finally {
 			fs.rmSync(credentialsFile, { force: true });
 		}
@@ -333,11 +380,12 @@ async function importIntoN8n(node, userFolder, { credentials, workflows }) {
 		fs.writeFileSync(file, JSON.stringify(workflow, null, 2));
 	});
 	log(`Importing ${workflows.length} workflows…`);
-	await n8nCli(node, userFolder, [
-		'import:workflow',
-		'--separate',
-		`--input=${path.join(work, 'workflows')}`,
-	]);
+	await n8nCli(
+		node,
+		userFolder,
+		['import:workflow', '--separate', `--input=${path.join(work, 'workflows')}`],
+		{ env },
+	);
 }
 
 /** The workflows in a folder (examples/, test/e2e/workflows/), parsed. */
@@ -360,11 +408,14 @@ module.exports = {
 	ensureNode,
 	ensureN8n,
 	installPackage,
+	packPackage,
+	installTarball,
 	n8nEnv,
 	n8nCli,
 	startN8n,
 	stopProcess,
 	portFree,
+	freePort,
 	loadSandbox,
 	sandboxCredentials,
 	importIntoN8n,

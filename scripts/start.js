@@ -2,6 +2,7 @@
 /**
  * npm start — try the package in a real n8n, with no Squadus server of your own:
  *   - the Squadus sandbox with demo data on http://127.0.0.1:3000 (SANDBOX_PORT to change);
+ *   - a scripted stand-in for an OpenAI-compatible model (for the AI assistant example);
  *   - n8n 2.40.7 on http://localhost:5678 (N8N_PORT to change), with this package built and
  *     installed as a community package, an owner account, credentials for the sandbox and the
  *     example workflows already imported.
@@ -15,6 +16,8 @@ const fs = require('fs');
 const path = require('path');
 
 const rt = require('./runtime');
+const { startModelServer, standInCredential } = require('../test/ai/model-server');
+const { assistantScript } = require('../test/ai/assistant-script');
 
 const USER_FOLDER = path.join(rt.CACHE, 'start');
 const STATE_FILE = path.join(USER_FOLDER, 'start-state.json');
@@ -63,18 +66,26 @@ async function main() {
 		rateLimit: { limit: 10, windowMs: 60_000 },
 	});
 	rt.log(`Squadus sandbox on ${sandbox.url}`);
+	const model = await startModelServer({
+		script: assistantScript,
+		port: await firstFreePort(Number(process.env.MODEL_PORT ?? 3300)),
+	});
+	rt.log(`Stand-in model (OpenAI-compatible) on ${model.url}`);
 
 	// import the credentials when the sandbox address changed, the examples when they changed
 	const state = readState();
 	const examples = rt.readWorkflows(path.join(rt.ROOT, 'examples'));
 	const examplesHash = crypto.createHash('sha256').update(JSON.stringify(examples)).digest('hex');
-	const credentials = state.sandboxUrl === sandbox.url ? [] : rt.sandboxCredentials(sandbox);
+	const credentials =
+		state.sandboxUrl === sandbox.url && state.modelUrl === model.url
+			? []
+			: [...rt.sandboxCredentials(sandbox), standInCredential(model)];
 	const workflows = state.examplesHash === examplesHash ? [] : examples;
 	if (credentials.length || workflows.length) {
 		await rt.importIntoN8n(node, USER_FOLDER, { credentials, workflows });
 		fs.writeFileSync(
 			STATE_FILE,
-			JSON.stringify({ sandboxUrl: sandbox.url, examplesHash }, null, 2),
+			JSON.stringify({ sandboxUrl: sandbox.url, modelUrl: model.url, examplesHash }, null, 2),
 		);
 	}
 
@@ -93,10 +104,12 @@ async function main() {
        • Squadus: onboard a new hire
        • Squadus: calendar event → conference
        • Squadus: relay #dev to #general as a digest
+       • Squadus: AI assistant (agent with Squadus tools), on the stand-in model
      and click "Execute workflow". They use the credential "Squadus sandbox (admin)";
      "Squadus sandbox (admin token)" is the same user with a personal access token.
   3. Add Squadus nodes to your own workflows: search for "Squadus" in the nodes panel.
 
+  Stand-in model (scripted, OpenAI-compatible; knows the assistant's two prompts):  ${model.url}
   Squadus sandbox (a stand-in Squadus server with demo data):  ${sandbox.url}
      admin:  ${admin.username} / ${admin.password}
      user:   ${user.username} / ${user.password}
@@ -112,6 +125,7 @@ async function main() {
 		rt.log('Stopping…');
 		await rt.stopProcess(n8n.child, n8n.exited);
 		await sandbox.close();
+		await model.close();
 		process.exit(0);
 	};
 	process.on('SIGINT', stop);
@@ -120,6 +134,7 @@ async function main() {
 		if (stopping) return;
 		rt.log(`n8n exited (code ${code}); see .cache/start/n8n.log`);
 		await sandbox.close();
+		await model.close();
 		process.exit(1);
 	});
 }

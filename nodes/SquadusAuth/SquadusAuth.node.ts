@@ -1,21 +1,24 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { squadusNodeDescription } from '../shared/descriptions';
+import { optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
 
-// Not offered to AI agents (no usableAsTool): its outputs are session tokens.
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
 export class SquadusAuth implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Auth',
 		name: 'squadusAuth',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/auth.svg', dark: 'file:../../icons/auth.dark.svg' },
 		group: ['output'],
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionSubtitle(operationProperty),
 		description: 'Log in to and out of Squadus',
 		defaults: { name: 'Squadus Auth' },
+		// Deliberately not an AI tool: every output of this node is a live session token, which an
+		// agent would pass to its language model. Agents use the other Squadus nodes, whose
+		// credential logs in for them. (n8n-workflow types `usableAsTool` as `true | {...}`, so
+		// "not a tool" is spelled as an explicit undefined.)
+		usableAsTool: undefined,
 		...squadusNodeDescription(operationProperty, descriptions),
 	};
 

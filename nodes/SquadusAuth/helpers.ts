@@ -1,15 +1,8 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IHttpRequestOptions,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { getCredentialType } from '../shared/transport';
-import { explainNetworkError, serverText } from '../shared/transport/errors';
+import { squadusAnonymousPost } from '../shared/transport';
+import { serverText } from '../shared/transport/errors';
 import { readLoginAnswer, refusedAsInvalid } from '../shared/transport/login';
-import { apiUrl } from '../shared/transport/url';
 
 export interface LoginResult extends IDataObject {
 	authToken: string;
@@ -18,11 +11,11 @@ export interface LoginResult extends IDataObject {
 }
 
 /**
- * Sends a login call WITHOUT the credential's session headers: the credential only supplies
- * the server address. (The shared transport always authenticates, so this is the one place
- * that calls httpRequest directly.) `rocketChatBody` is sent, once, when the server refuses
- * `body` as invalid: Rocket.Chat's `method.callAnon/login` takes only its method-call envelope.
- * Both answer shapes are read (see readLoginAnswer). Returns `{ authToken, userId, me }`.
+ * Sends a login call WITHOUT the credential's session headers (the transport's anonymous POST:
+ * the credential only supplies the server address). `rocketChatBody` is sent, once, when the
+ * server refuses `body` as invalid: Rocket.Chat's `method.callAnon/login` takes only its
+ * method-call envelope. Both answer shapes are read (see readLoginAnswer).
+ * Returns `{ authToken, userId, me }` (`me` when the server's answer has it).
  */
 export async function anonymousLogin(
 	this: IExecuteFunctions,
@@ -31,43 +24,9 @@ export async function anonymousLogin(
 	body: IDataObject,
 	rocketChatBody?: IDataObject,
 ): Promise<LoginResult> {
-	const credentials = await this.getCredentials(getCredentialType.call(this, i), i);
-	const timeout = Number(this.getNodeParameter('options.timeout', i, 0));
-	const send = async (form: IDataObject): Promise<{ statusCode: number; body: unknown }> => {
-		const request: IHttpRequestOptions = {
-			method: 'POST',
-			url: apiUrl(credentials.server as string, endpoint),
-			body: form,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			skipSslCertificateValidation: credentials.ignoreSslIssues === true,
-		};
-		if (timeout > 0) request.timeout = timeout;
-		try {
-			// Login calls must not carry the credential's session headers, which
-			// httpRequestWithAuthentication would add.
-			return await this.helpers.httpRequest(request);
-		} catch (error) {
-			// Only the message: the request (with its password or token) must not reach the error.
-			const message = (error as Error).message;
-			const code = (error as JsonObject).code;
-			const explained = explainNetworkError(
-				{ message, code: typeof code === 'string' ? code : undefined },
-				String(credentials.server),
-				'POST',
-				timeout > 0 ? timeout : undefined,
-			);
-			throw new NodeApiError(
-				this.getNode(),
-				{ message, code: code ?? null },
-				{ itemIndex: i, ...explained },
-			);
-		}
-	};
-	let response = await send(body);
+	let response = await squadusAnonymousPost.call(this, endpoint, body, i);
 	if (rocketChatBody && refusedAsInvalid(response.statusCode, response.body)) {
-		response = await send(rocketChatBody);
+		response = await squadusAnonymousPost.call(this, endpoint, rocketChatBody, i);
 	}
 	const answer = readLoginAnswer(response.statusCode, response.body);
 	if ('refused' in answer) {

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { squadusNodeDescription } from '../shared/descriptions';
+import { optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
@@ -9,9 +9,9 @@ export class SquadusChannel implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Channel',
 		name: 'squadusChannel',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/channel.svg', dark: 'file:../../icons/channel.dark.svg' },
 		group: ['output'],
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionSubtitle(operationProperty),
 		description: 'Create and manage Squadus channels, their members and roles',
 		defaults: { name: 'Squadus Channel' },
 		usableAsTool: true,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { squadusNodeDescription } from '../shared/descriptions';
+import { optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
@@ -11,7 +11,7 @@ export class SquadusChat implements INodeType {
 		name: 'squadusChat',
 		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
 		group: ['output'],
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionSubtitle(operationProperty),
 		description: 'Send and manage messages in Squadus',
 		defaults: { name: 'Squadus Chat' },
 		usableAsTool: true,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { squadusNodeDescription } from '../shared/descriptions';
+import { optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
@@ -9,9 +9,9 @@ export class SquadusMeetingRecord implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Meeting Record',
 		name: 'squadusMeetingRecord',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/meeting-record.svg', dark: 'file:../../icons/meeting-record.dark.svg' },
 		group: ['output'],
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionSubtitle(operationProperty),
 		description: 'Manage Squadus meeting records',
 		defaults: { name: 'Squadus Meeting Record' },
 		usableAsTool: true,

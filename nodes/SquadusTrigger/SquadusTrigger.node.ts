@@ -5,7 +5,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { authenticationProperty, squadusCredentials } from '../shared/descriptions';
+import { authenticationProperty, optionSubtitle, squadusCredentials } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { descriptions, eventProperty, events } from './events';
 import { pollEvent } from './poll';
@@ -14,10 +14,10 @@ export class SquadusTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Trigger',
 		name: 'squadusTrigger',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/trigger.svg', dark: 'file:../../icons/trigger.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle(eventProperty),
 		description: 'Starts the workflow on new Squadus messages and conference events',
 		defaults: { name: 'Squadus Trigger' },
 		polling: true,

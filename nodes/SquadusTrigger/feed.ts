@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** The server caps `count` at 100. */
+/** The server caps `count` at 100 by default; an administrator can set a lower cap. */
 export const PAGE_SIZE = 100;
 
 /**
@@ -22,9 +22,21 @@ export interface Position {
 	seen: Record<string, number>;
 }
 
+/** One page of a feed, and the list's `total` when the server sends it. */
+export interface FeedPage {
+	items: IDataObject[];
+	total?: number;
+}
+
+/** The page under `key` of a paginated answer, with its `total`. */
+export function feedPage(response: IDataObject, key: string): FeedPage {
+	const items = Array.isArray(response[key]) ? (response[key] as IDataObject[]) : [];
+	return { items, total: typeof response.total === 'number' ? response.total : undefined };
+}
+
 /** A list the server returns newest first, page by page. */
 export interface Feed {
-	page(offset: number): Promise<IDataObject[]>;
+	page(offset: number): Promise<FeedPage>;
 	/** The timestamp the list is sorted by; undefined for items not in the list yet. */
 	timeOf(item: IDataObject): number | undefined;
 	idOf(item: IDataObject): string;
@@ -64,8 +76,8 @@ export async function readNewer(
 		: all
 			? -Infinity
 			: undefined;
-	for (let offset = 0; ; offset += PAGE_SIZE) {
-		const page = await feed.page(offset);
+	for (let offset = 0; ; ) {
+		const { items: page, total } = await feed.page(offset);
 		let last: number | undefined;
 		for (const item of page) {
 			last = feed.timeOf(item);
@@ -76,7 +88,11 @@ export async function readNewer(
 			// items that arrive while we page shift the offsets: keep each once
 			if (!since?.seen[id] && !found.has(id)) found.set(id, item);
 		}
-		if (page.length < PAGE_SIZE || last === undefined) return done(0);
+		// a server with a lower count cap answers short pages that are not the last one: the next
+		// page starts after what came, and `total` (when sent) says where the list ends
+		offset += page.length;
+		const end = total !== undefined ? offset >= total : page.length < PAGE_SIZE;
+		if (end || last === undefined) return done(0);
 		// the next page may hold more items with the same timestamp as this page's last
 		if (since ? last < since.ts : !all) return done(last + 1);
 	}

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { squadusNodeDescription } from '../shared/descriptions';
+import { optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
@@ -9,9 +9,9 @@ export class SquadusUser implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus User',
 		name: 'squadusUser',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/user.svg', dark: 'file:../../icons/user.dark.svg' },
 		group: ['output'],
-		subtitle: '={{$parameter["operation"]}}',
+		subtitle: optionSubtitle(operationProperty),
 		description: 'Create, get and delete Squadus users and manage their sessions',
 		defaults: { name: 'Squadus User' },
 		usableAsTool: true,

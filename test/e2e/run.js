@@ -17,6 +17,10 @@ const path = require('path');
 
 const rt = require('../../scripts/runtime');
 const { editorCheck, allNodesWorkflow } = require('./editor-check');
+const { checkAgent, ASSISTANT_ID } = require('./agent');
+const { checkMcp, mcpWorkflow, MCP_WORKFLOW_ID } = require('./mcp');
+const { startModelServer, standInCredential } = require('../ai/model-server');
+const { assistantScript } = require('../ai/assistant-script');
 
 const USER_FOLDER = path.join(rt.CACHE, 'e2e');
 const ARTIFACTS = path.join(__dirname, 'artifacts');
@@ -99,6 +103,7 @@ async function main() {
 	let node;
 	let sandbox;
 	let n8n;
+	let model;
 	try {
 		await check(`Provision Node 24 and n8n ${rt.N8N_VERSION} in .cache/`, () => {
 			node = rt.ensureNode();
@@ -118,6 +123,8 @@ async function main() {
 		const { startSandbox } = rt.loadSandbox();
 		sandbox = await startSandbox({ port: 0 });
 		rt.log(`Sandbox on ${sandbox.url}`);
+		model = await startModelServer({ script: assistantScript });
+		rt.log(`Stand-in model on ${model.url}`);
 		const { fixtures } = sandbox;
 		const examples = rt.readWorkflows(path.join(rt.ROOT, 'examples'));
 		const e2eWorkflows = rt
@@ -134,29 +141,36 @@ async function main() {
 			item: [{ mode: 'everyMinute' }],
 		};
 		fs.writeFileSync(path.join(ARTIFACTS, 'all-nodes.json'), JSON.stringify(allNodes, null, 2));
+		const mcpServer = mcpWorkflow(examples.find((workflow) => workflow.id === ASSISTANT_ID));
 
 		await check('Import the credentials and workflows with the n8n CLI', async () => {
 			await rt.importIntoN8n(node, USER_FOLDER, {
-				credentials: rt.sandboxCredentials(sandbox),
-				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes],
+				credentials: [...rt.sandboxCredentials(sandbox), standInCredential(model)],
+				workflows: [...examples, ...e2eWorkflows, fastRelay, allNodes, mcpServer],
 			});
 			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${fastRelay.id}`]);
-			return `${examples.length} examples, ${e2eWorkflows.length + 2} test workflows, relay published`;
+			await rt.n8nCli(node, USER_FOLDER, ['publish:workflow', `--id=${MCP_WORKFLOW_ID}`]);
+			return `${examples.length} examples, ${e2eWorkflows.length + 3} test workflows, relay and MCP server published`;
 		});
 
-		await check('Example "onboard a new hire" runs and onboards', async () => {
+		await check('Example "onboard a new hire" runs twice, onboarding a fresh user each time', async () => {
+			const onboarded = () =>
+				[...sandbox.state.users.values()].filter((u) => u.username.startsWith('olga.novikova.'));
+			await execute(node, 'sqdExOnboarding1');
 			const out = await execute(node, 'sqdExOnboarding1');
-			const user = sandbox.state.userByUsername('olga.novikova');
-			assert(user, 'the user olga.novikova was not created');
-			const channel = sandbox.state.roomByName('onboarding-olga.novikova');
-			assert(channel, 'the channel onboarding-olga.novikova was not created');
+			const users = onboarded();
+			assert(users.length === 2, `users created by two runs: ${users.map((u) => u.username)}`);
+			const user = users.find((u) => u.username === out['Create user']?.[0]?.username);
+			assert(user, 'the second run did not create its own user');
+			const channel = sandbox.state.roomByName(`onboarding-${user.username}`);
+			assert(channel, `the channel onboarding-${user.username} was not created`);
 			const members = sandbox.state.members(channel._id).map((s) => s.u.username);
 			assert(
-				members.includes('olga.novikova') && members.includes('ivan.petrov'),
+				members.includes(user.username) && members.includes('ivan.petrov'),
 				`channel members: ${members}`,
 			);
 			const dm = sandbox.state.directRoom([fixtures.admin._id, user._id]);
-			assert(dm, 'no direct message between admin and olga.novikova');
+			assert(dm, `no direct message between admin and ${user.username}`);
 			const welcome = messagesIn(sandbox, dm._id).find((m) =>
 				m.msg.startsWith('Welcome to the team, Olga Novikova!'),
 			);
@@ -204,6 +218,10 @@ async function main() {
 				assert(post, 'no message with the conference link in #general');
 				return `conference ${conference.number}, ${invited.length} invited, link posted`;
 			},
+		);
+
+		await check('AI Agent: the assistant example books and posts through the Squadus tools', () =>
+			checkAgent({ execute: (id) => execute(node, id), sandbox, model }),
 		);
 
 		await check(
@@ -259,6 +277,9 @@ async function main() {
 					return relayRun.detail;
 				},
 			);
+			await check('MCP Server Trigger: a real MCP client lists and calls the Squadus tools', () =>
+				checkMcp({ n8nUrl: n8n.url, sandbox }),
+			);
 			await check(
 				'Editor shows every Squadus node without errors (screenshots in test/e2e/artifacts)',
 				() => editorCheck({ url: n8n.url, workflowId: allNodes.id, artifacts: ARTIFACTS }),
@@ -273,6 +294,7 @@ async function main() {
 	} finally {
 		if (n8n) await rt.stopProcess(n8n.child, n8n.exited);
 		if (sandbox) await sandbox.close();
+		if (model) await model.close();
 		const failed = results.filter((r) => !r.ok);
 		const total = ((Date.now() - began) / 1000).toFixed(0);
 		console.log('\nEnd-to-end summary');
@@ -311,6 +333,7 @@ const digestsIn = (sandbox) =>
 		m.msg.startsWith('*Digest of #dev*'),
 	);
 const RELAY_TEXTS = ['Deploy of 1.8.0 started', 'Migrations done', 'Deploy finished, all green'];
+const RELAY_FILE = 'deploy-1.8.0.log';
 
 /** The published relay polls #dev once on activation (emits nothing), then every minute. */
 async function startRelay(sandbox) {
@@ -318,23 +341,29 @@ async function startRelay(sandbox) {
 	const digests = digestsIn(sandbox).length;
 	assert(digests === 0, 'the activation poll replayed #dev into a digest');
 	const { dev } = sandbox.fixtures.channels;
-	sandbox.addMessages(dev._id, RELAY_TEXTS.length, {
+	const ids = sandbox.addMessages(dev._id, RELAY_TEXTS.length + 1, {
 		userId: sandbox.fixtures.user._id,
-		text: (i) => RELAY_TEXTS[i],
+		text: (i) => RELAY_TEXTS[i] ?? '',
+	});
+	// the last one carries only a file, as an upload without a caption does
+	Object.assign(sandbox.state.messages.get(ids.at(-1)), {
+		msg: '',
+		attachments: [{ title: RELAY_FILE, type: 'file' }],
 	});
 	return {
 		polls: devPolls(sandbox),
-		detail: `${devPolls(sandbox)} poll(s), no digest; 3 messages posted to #dev`,
+		detail: `${devPolls(sandbox)} poll(s), no digest; 4 messages posted to #dev, one with only a file`,
 	};
 }
 
 async function finishRelay(sandbox, { polls }) {
 	const digest = await waitFor('the digest in #general', () => digestsIn(sandbox)[0], 90_000);
-	assert(digest.msg.startsWith('*Digest of #dev* (3 new)'), `digest: ${digest.msg}`);
+	assert(digest.msg.startsWith('*Digest of #dev* (4 new)'), `digest: ${digest.msg}`);
 	assert(
 		RELAY_TEXTS.every((text) => digest.msg.includes(`ivan.petrov: ${text}`)),
 		`digest: ${digest.msg}`,
 	);
+	assert(digest.msg.includes(`ivan.petrov: 📎 ${RELAY_FILE}`), `digest: ${digest.msg}`);
 	const afterDigest = devPolls(sandbox);
 	await waitFor('one more poll', () => devPolls(sandbox) > afterDigest, 90_000);
 	await new Promise((resolve) => setTimeout(resolve, 2000));

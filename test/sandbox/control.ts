@@ -17,7 +17,10 @@ function bad(message: string): Reply {
 }
 
 type ConfigPatch = Partial<
-	Pick<SandboxOptions, 'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests' | 'dialect'>
+	Pick<
+		SandboxOptions,
+		'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests' | 'maxCount' | 'userServices' | 'dialect'
+	>
 >;
 
 /** Validates a configure() patch; throws FaultError-like messages as Error. */
@@ -33,8 +36,14 @@ export function checkConfigPatch(input: unknown): ConfigPatch {
 				out[key] = value;
 				break;
 			case 'logRequests':
-				if (typeof value !== 'boolean') throw new Error('logRequests must be a boolean');
-				out.logRequests = value;
+			case 'userServices':
+				if (typeof value !== 'boolean') throw new Error(`${key} must be a boolean`);
+				out[key] = value;
+				break;
+			case 'maxCount':
+				if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+					throw new Error('maxCount must be a positive integer');
+				out.maxCount = value;
 				break;
 			case 'dialect':
 				if (!DIALECTS.includes(value as Dialect))

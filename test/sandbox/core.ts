@@ -44,6 +44,12 @@ export class Reply {
 	) {}
 }
 
+/** The login data fields of a user document (see SandboxCore.userServices). */
+export interface UserServices {
+	password: { bcrypt: string };
+	services: Record<string, Record<string, unknown>>;
+}
+
 export type Handler = (ctx: ApiContext) => unknown;
 
 export interface Route {
@@ -77,8 +83,64 @@ export class SandboxCore {
 		this.oauth = new OAuthProvider(this.state, () => this.config.oauthTokenTtlSec);
 	}
 
+	private readonly servicesByUser = new Map<string, UserServices>();
+
+	/**
+	 * What a real admin API can send along with a user (Rocket.Chat keeps login data in the user
+	 * document): the password hash, login tokens, the TOTP secret and backup codes, e-mail codes,
+	 * and the user's entries at an LDAP directory and an OAuth provider. Made once per user.
+	 */
+	userServices(userId: string): UserServices {
+		let services = this.servicesByUser.get(userId);
+		if (!services) {
+			const secret = (label: string) => `${label}-${randomBytes(12).toString('hex')}`;
+			const bcrypt = `$2b$10$${randomBytes(22).toString('base64url')}`;
+			services = {
+				password: { bcrypt: secret('bcrypt') },
+				services: {
+					password: { bcrypt, reset: { token: secret('reset'), reason: 'enroll' } },
+					resume: {
+						loginTokens: [{ when: new Date(0).toISOString(), hashedToken: secret('resume') }],
+					},
+					totp: { enabled: true, secret: secret('totp'), hashedBackup: [secret('backup')] },
+					email2fa: {
+						enabled: true,
+						changedAt: new Date(0).toISOString(),
+						code: secret('email2fa'),
+					},
+					email: { verificationTokens: [{ token: secret('verify'), address: 'x@squadus.test' }] },
+					ldap: { id: `ldap-${userId}`, idAttribute: 'objectGUID' },
+					keycloak: {
+						id: `kc-${userId}`,
+						accessToken: secret('kc-access'),
+						refreshToken: secret('kc-refresh'),
+						idToken: secret('kc-id'),
+						expiresAt: 0,
+					},
+				},
+			};
+			this.servicesByUser.set(userId, services);
+		}
+		return services;
+	}
+
+	/** Every secret userServices() handed out (for the secret scan). */
+	userServiceSecrets(): string[] {
+		const out: string[] = [];
+		const walk = (value: unknown, key: string): void => {
+			if (typeof value === 'string') {
+				if (!['id', 'idAttribute', 'when', 'changedAt', 'reason', 'address'].includes(key))
+					out.push(value);
+			} else if (value && typeof value === 'object') {
+				for (const [k, v] of Object.entries(value)) walk(v, k);
+			}
+		};
+		for (const services of this.servicesByUser.values()) walk(services, '');
+		return out;
+	}
+
 	/** Is a session token still usable? (lifetime is read at check time, so configure() applies to all) */
-	sessionValid(session: SessionRecord, now = Date.now()): boolean {
+	sessionValid(session: SessionRecord, now = this.state.sessionClock()): boolean {
 		return !session.expired && now - session.createdAt < this.config.sessionTtlMs;
 	}
 }

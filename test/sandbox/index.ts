@@ -13,6 +13,7 @@ import { createControl, checkConfigPatch } from './control';
 import { SandboxCore } from './core';
 import { loadValidators } from './rocketchat/validators';
 import { endConference } from './routes/conference';
+import { MAX_COUNT } from './params';
 import { DEMO_SECRETS, seedDemo, seedEmpty } from './seed';
 import { SandboxHttpServer, TLS_DIR } from './server';
 import type { RuntimeConfig, Sandbox, SandboxOptions } from './types';
@@ -61,6 +62,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
 		logRequests: opts.logRequests ?? true,
 		dialect: opts.dialect ?? 'rocketchat',
+		maxCount: opts.maxCount ?? MAX_COUNT,
+		userServices: opts.userServices ?? false,
 	};
 	loadValidators();
 	const core = new SandboxCore(config);
@@ -101,10 +104,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 				config.oauthTokenTtlSec = checked.oauthTokenTtlSec;
 			if (checked.logRequests !== undefined) config.logRequests = checked.logRequests;
 			if (checked.dialect !== undefined) config.dialect = checked.dialect;
+			if (checked.maxCount !== undefined) config.maxCount = checked.maxCount;
+			if (checked.userServices !== undefined) config.userServices = checked.userServices;
 			if (checked.rateLimit !== undefined) {
 				config.rateLimit = checked.rateLimit;
 				server.limiter.reset();
 			}
+		},
+		setSessionClock(clock = Date.now) {
+			state.sessionClock = clock;
 		},
 		expireSessions() {
 			for (const session of state.sessions.values()) session.expired = true;
@@ -155,6 +163,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			for (const user of state.users.values()) if (user.totpSecret) all.add(user.totpSecret);
 			for (const token of state.samlCredentials.keys()) all.add(token);
 			for (const secret of core.oauth.secrets()) all.add(secret);
+			for (const secret of core.userServiceSecrets()) all.add(secret);
 			return [...all];
 		},
 		close() {

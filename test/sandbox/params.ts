@@ -99,12 +99,15 @@ function parseNonNegativeInt(query: Params, key: string): number | undefined {
 	return value;
 }
 
-/** offset (default 0), count (default 50, capped at 100; 0 means the default). */
-export function pagination(query: Params): Pagination {
+/**
+ * offset (default 0), count (default 50, capped at `maxCount`, the server's upper count limit,
+ * 100 unless configured; 0 means the default, itself capped).
+ */
+export function pagination(query: Params, maxCount = MAX_COUNT): Pagination {
 	const offset = parseNonNegativeInt(query, 'offset') ?? 0;
 	let count = parseNonNegativeInt(query, 'count') ?? DEFAULT_COUNT;
 	if (count === 0) count = DEFAULT_COUNT;
-	if (count > MAX_COUNT) count = MAX_COUNT;
+	if (count > maxCount) count = maxCount;
 	return { offset, count };
 }
 

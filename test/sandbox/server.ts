@@ -29,7 +29,6 @@ import { roomRoutes } from './routes/rooms';
 import { userRoutes } from './routes/users';
 import type { FaultSpec, LoggedRequest } from './types';
 import type { UserRecord } from './state';
-import { sleep } from './util';
 
 export const TLS_DIR = path.resolve(__dirname, '..', 'fixtures', 'tls');
 const API_PREFIX = '/api/v1/';
@@ -410,7 +409,8 @@ export class SandboxHttpServer {
 				);
 				return 200;
 			case 'slow':
-				await sleep(fault.delayMs ?? 1000);
+				// Ends early when the client hangs up (a timeout): no timer outlives its request.
+				await sleepUnlessClosed(fault.delayMs ?? 1000, res);
 				return undefined;
 			case 'dropAfter':
 				return undefined;
@@ -537,4 +537,18 @@ export class SandboxHttpServer {
 			};
 		}
 	}
+}
+
+/** Waits ms, or less when the response's connection closes first. */
+function sleepUnlessClosed(ms: number, res: http.ServerResponse): Promise<void> {
+	if (res.destroyed) return Promise.resolve();
+	return new Promise((resolve) => {
+		const done = () => {
+			clearTimeout(timer);
+			res.off('close', done);
+			resolve();
+		};
+		const timer = setTimeout(done, ms);
+		res.once('close', done);
+	});
 }

@@ -410,6 +410,9 @@ export class SandboxState {
 		return token;
 	}
 
+	/** The clock that session lifetimes are measured with (a test may replace it: setSessionClock). */
+	sessionClock: () => number = Date.now;
+
 	createSession(
 		userId: string,
 		loginType: LoginType,
@@ -417,7 +420,7 @@ export class SandboxState {
 		userAgent: string,
 		oauthExpiresIn?: number,
 	): SessionRecord {
-		const now = Date.now();
+		const now = this.sessionClock();
 		const session: SessionRecord = {
 			id: randomId(),
 			token: randomToken(),

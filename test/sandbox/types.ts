@@ -38,6 +38,17 @@ export interface SandboxOptions {
 	 * validators run in both. Changeable at runtime.
 	 */
 	dialect?: Dialect;
+	/**
+	 * the server's upper `count` limit (Rocket.Chat's API_Upper_Count_Limit admin setting),
+	 * default 100; a lower cap answers short pages that are not the last one
+	 */
+	maxCount?: number;
+	/**
+	 * answer user objects to admins (users.info, users.create, users.list) as a real admin API can:
+	 * with `password` and `services` (password, resume, totp, email2fa, email, ldap, keycloak)
+	 * filled with secrets, which `secrets()` lists; default false
+	 */
+	userServices?: boolean;
 }
 
 export type RuntimeConfig = Required<Omit<SandboxOptions, 'port' | 'host' | 'seed' | 'https'>>;
@@ -129,11 +140,22 @@ export interface Sandbox {
 		opts: Partial<
 			Pick<
 				SandboxOptions,
-				'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests' | 'dialect'
+				| 'sessionTtlMs'
+				| 'rateLimit'
+				| 'oauthTokenTtlSec'
+				| 'logRequests'
+				| 'maxCount'
+				| 'userServices'
+				| 'dialect'
 			>
 		>,
 	): void;
 	expireSessions(): void;
+	/**
+	 * Measures session lifetimes (sessionTtlMs) with this clock instead of the wall clock, so a
+	 * test decides when a session runs out; no argument restores the wall clock.
+	 */
+	setSessionClock(clock?: () => number): void;
 	addMessages(
 		roomId: string,
 		count: number,

@@ -22,8 +22,7 @@ export const operationProperty: INodeProperties = {
 		{
 			name: 'Log In With OAuth Token',
 			value: 'loginWithOAuth',
-			// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased
-			action: 'Log in with an OAuth token',
+			action: 'Log in with an identity provider token',
 			description:
 				'Exchange an OAuth provider token for a session token; the output contains a secret',
 		},

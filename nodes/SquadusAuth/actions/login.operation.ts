@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from '../../shared/descriptions';
+import { requestTimeoutOption, updateDisplayOptions } from '../../shared/descriptions';
 import { anonymousLogin } from '../helpers';
 
 const properties: INodeProperties[] = [

@@ -1,12 +1,8 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { methodCallLoginBody } from '../../shared/transport/login';
 import { anonymousLogin } from '../helpers';
+import { updateDisplayOptions } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from '../../shared/descriptions';
+import { requestTimeoutOption, updateDisplayOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [

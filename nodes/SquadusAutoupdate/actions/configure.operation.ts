@@ -1,12 +1,12 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
 import { squadusApiRequest } from '../../shared/transport';
+import { updateDisplayOptions } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,15 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import {
 	filtersCollection,
 	jsonQueryFilter,
 	requestTimeoutOption,
 	returnAllOrLimit,
+	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { queryParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';

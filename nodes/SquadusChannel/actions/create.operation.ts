@@ -1,12 +1,11 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { writeOptions } from '../../shared/descriptions';
+import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 import { manualThenRocketChat } from '../../shared/helpers/compat';

@@ -1,15 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import {
 	filtersCollection,
 	nameContainsFilter,
 	returnAllOrLimit,
 	sortFilters,
+	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { getList } from '../../shared/helpers/lists';

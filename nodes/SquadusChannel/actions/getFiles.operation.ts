@@ -1,5 +1,4 @@
 import {
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -13,6 +12,7 @@ import {
 	nameContainsFilter,
 	returnAllOrLimit,
 	sortFilters,
+	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
 import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/helpers/filters';

@@ -1,11 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
+import {
+	channelLocator,
+	filtersCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { getList } from '../../shared/helpers/lists';

@@ -1,9 +1,4 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import {
 	channelLocator,
@@ -11,6 +6,7 @@ import {
 	jsonQueryFilter,
 	returnAllOrLimit,
 	sortFilters,
+	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { queryParameter, sortParameter } from '../../shared/helpers/filters';

@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, writeOptions } from '../../shared/descriptions';
+import { channelLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 

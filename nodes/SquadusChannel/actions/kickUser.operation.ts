@@ -1,11 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, userLocator, writeOptions } from '../../shared/descriptions';
+import {
+	channelLocator,
+	updateDisplayOptions,
+	userLocator,
+	writeOptions,
+} from '../../shared/descriptions';
 import { getChannelId, getUserId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 

@@ -1,11 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { batchingOption, requestTimeoutOption, roomLocator } from '../../shared/descriptions';
+import {
+	batchingOption,
+	requestTimeoutOption,
+	roomLocator,
+	updateDisplayOptions,
+} from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { getMessageId, messageIdProperty, withoutSuccess } from '../helpers';

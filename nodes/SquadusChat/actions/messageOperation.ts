@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { writeOptions } from '../../shared/descriptions';
+import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
 import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';

@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
@@ -11,9 +10,10 @@ import {
 	channelLocator,
 	requestTimeoutOption,
 	roomLocator,
+	updateDisplayOptions,
 	userLocator,
 } from '../../shared/descriptions';
-import { getChannelRef, getRoomId, getUserRef, lookUpUser } from '../../shared/helpers';
+import { getChannelRef, getUserRef, lookUpUser } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { attachmentsFromJson, attachmentsFromUi, unwrapMessage } from '../helpers';
 
@@ -238,14 +238,15 @@ function readAttachments(this: IExecuteFunctions, i: number): IDataObject[] {
 /** Where to post: `roomId`, or `channel` as `#name` / `@username`. */
 async function readTarget(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const sendTo = this.getNodeParameter('sendTo', i) as string;
-	if (sendTo === 'room') return { roomId: getRoomId.call(this, i) };
 	if (sendTo === 'user') {
 		const ref = getUserRef.call(this, i);
 		const username =
 			'username' in ref ? ref.username : (await lookUpUser.call(this, ref, i)).username;
 		return { channel: `@${username as string}` };
 	}
-	const ref = getChannelRef.call(this, i);
+	// a room given as #name (as models write it) is posted to by name, like a channel
+	const ref =
+		sendTo === 'room' ? getChannelRef.call(this, i, 'room', 'Room') : getChannelRef.call(this, i);
 	return 'roomName' in ref ? { channel: `#${ref.roomName}` } : { roomId: ref.roomId };
 }
 

@@ -1,11 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { conferenceLocator, meetingIdField, roomLocator } from '../../shared/descriptions';
+import {
+	conferenceLocator,
+	meetingIdField,
+	roomLocator,
+	updateDisplayOptions,
+} from '../../shared/descriptions';
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { skipTokenField } from '../helpers/common';

@@ -1,12 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { roomLocator, writeOptions } from '../../shared/descriptions';
-import { getRoomId } from '../../shared/helpers';
+import { roomLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import { resolveRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, conferenceNameField, createFields } from '../helpers/fields';
 
@@ -29,7 +24,7 @@ export const description = updateDisplayOptions({ show: { operation: ['create'] 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// Manual 3.8.5
 	const name = (this.getNodeParameter('name', i) as string).trim();
-	const rid = getRoomId.call(this, i);
+	const rid = await resolveRoomId.call(this, i);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const conference = { ...(await buildConference.call(this, i, { ...fields, name })), rid };
 	const response = (await squadusApiRequest.call(this, 'POST', '/scc.createConference', {

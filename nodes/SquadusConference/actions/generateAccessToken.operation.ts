@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { conferenceLocator } from '../../shared/descriptions';
+import { conferenceLocator, updateDisplayOptions } from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 

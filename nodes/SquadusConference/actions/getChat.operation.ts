@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { meetingIdField } from '../../shared/descriptions';
+import { meetingIdField, updateDisplayOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { chatRoom } from '../helpers/common';
 

@@ -1,11 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { squadusApiRequest } from '../../shared/transport';
+import { updateDisplayOptions } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [
 	{

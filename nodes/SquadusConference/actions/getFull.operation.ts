@@ -1,11 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { conferenceLocator, filtersCollection, returnAllOrLimit } from '../../shared/descriptions';
+import {
+	conferenceLocator,
+	filtersCollection,
+	returnAllOrLimit,
+	updateDisplayOptions,
+} from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { PAGE_SIZE, squadusApiRequest } from '../../shared/transport';
 import { getLimit } from '../helpers/lists';

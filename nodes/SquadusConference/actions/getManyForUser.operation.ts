@@ -1,11 +1,7 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { conferenceListFields, getConferenceList } from '../helpers/lists';
+import { updateDisplayOptions } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = conferenceListFields([
 	'hasRecords',

@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { roomLocator } from '../../shared/descriptions';
+import { roomLocator, updateDisplayOptions } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { conferenceListFields, getConferenceList } from '../helpers/lists';
 

@@ -1,5 +1,4 @@
 import {
-	updateDisplayOptions,
 	type IBinaryData,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -7,7 +6,11 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { meetingIdField, requestTimeoutOption } from '../../shared/descriptions';
+import {
+	meetingIdField,
+	requestTimeoutOption,
+	updateDisplayOptions,
+} from '../../shared/descriptions';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [

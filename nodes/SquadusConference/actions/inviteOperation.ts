@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { meetingIdField, writeOptions } from '../../shared/descriptions';
+import { meetingIdField, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
 import type { OperationModule } from '../../shared/types';
 import { squadusApiRequest } from '../../shared/transport';
 import { getUserIds, userListFields, type UserListNames } from '../helpers/users';

@@ -1,15 +1,11 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import {
 	batchingOption,
 	conferenceLocator,
 	requestTimeoutOption,
 	roomLocator,
+	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';

@@ -1,12 +1,11 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { conferenceLocator, writeOptions } from '../../shared/descriptions';
+import { conferenceLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, updateFields } from '../helpers/fields';

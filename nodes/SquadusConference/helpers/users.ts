@@ -8,6 +8,8 @@ import {
 
 import { userLocator } from '../../shared/descriptions';
 import { lookUpUser } from '../../shared/helpers';
+import { parseUserText } from '../../shared/helpers/names';
+import { asNodeError } from '../../shared/transport/errors';
 
 /** The two fields of a list of users (see userListFields). */
 export interface UserListNames {
@@ -53,9 +55,6 @@ export function userListFields(names: UserListNames): INodeProperties[] {
 
 type UserRef = ({ userId: string } | { username: string }) & { parameter: string };
 
-/** Rocket.Chat ids: Meteor's Random.id() (17 characters) or a 24-hex ObjectId. */
-const USER_ID = /^([23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz]{17}|[0-9a-f]{24})$/;
-
 function notAUser(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -94,9 +93,7 @@ function refFromText(
 			'Enter IDs or usernames such as ivan.petrov, separated by commas',
 		);
 	}
-	return !text.includes('.') && USER_ID.test(text)
-		? { userId: text, parameter }
-		: { username: text, parameter };
+	return { ...parseUserText(text, 'text'), parameter };
 }
 
 function pickedRefs(picked: unknown, parameter: string): UserRef[] {
@@ -105,9 +102,7 @@ function pickedRefs(picked: unknown, parameter: string): UserRef[] {
 		const locator = entry.user as INodeParameterResourceLocator | undefined;
 		const value = String(locator?.value ?? '').trim();
 		if (!value) return [];
-		return locator?.mode === 'username'
-			? [{ username: value.replace(/^@/, ''), parameter }]
-			: [{ userId: value, parameter }];
+		return [{ ...parseUserText(value, String(locator?.mode ?? 'id')), parameter }];
 	});
 }
 
@@ -165,9 +160,10 @@ async function findUser(
 		return await pending;
 	} catch (error) {
 		const text = `${error.message ?? ''} ${error.description ?? ''}`;
-		// Already an n8n error from the transport (401, 403, …): rethrow it unchanged.
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error
-		if (!/error-invalid-user|does not match any users/.test(text)) throw error;
+		// Already an n8n error from the transport (401, 403, …): passed on unchanged.
+		if (!/error-invalid-user|does not match any users/.test(text)) {
+			throw asNodeError(this.getNode(), error);
+		}
 		throw notAUser.call(
 			this,
 			itemIndex,

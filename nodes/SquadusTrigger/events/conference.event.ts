@@ -1,13 +1,8 @@
-import {
-	NodeOperationError,
-	updateDisplayOptions,
-	type IDataObject,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { roomLocator } from '../../shared/descriptions';
+import { roomLocator, updateDisplayOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { PAGE_SIZE, readNewer, toMillis, type Position } from '../feed';
+import { feedPage, PAGE_SIZE, readNewer, toMillis, type Position } from '../feed';
 import type { TriggerEvent } from '../types';
 
 export type ConferenceEventName = 'conferenceCreated' | 'conferenceStarted' | 'conferenceEnded';
@@ -74,7 +69,7 @@ export function conferenceEvent(event: ConferenceEventName): TriggerEvent {
 					const response = (await squadusApiRequest.call(this, 'GET', endpoint, {
 						qs,
 					})) as IDataObject;
-					return (response.results ?? []) as IDataObject[];
+					return feedPage(response, 'results');
 				},
 				timeOf,
 				idOf,

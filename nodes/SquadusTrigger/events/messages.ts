@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { squadusApiRequest } from '../../shared/transport';
-import { PAGE_SIZE, toMillis, type Feed } from '../feed';
+import { feedPage, PAGE_SIZE, toMillis, type Feed } from '../feed';
 
 /** A room's messages newest first: `endpoint` is channels.messages or im.messages. */
 export function messageFeed(this: IPollFunctions, endpoint: string, room: IDataObject): Feed {
@@ -10,7 +10,7 @@ export function messageFeed(this: IPollFunctions, endpoint: string, room: IDataO
 			const response = (await squadusApiRequest.call(this, 'GET', endpoint, {
 				qs: { ...room, sort: JSON.stringify({ ts: -1 }), offset, count: PAGE_SIZE },
 			})) as IDataObject;
-			return (response.messages ?? []) as IDataObject[];
+			return feedPage(response, 'messages');
 		},
 		timeOf: messageTime,
 		idOf: messageId,

@@ -1,12 +1,11 @@
 import {
 	NodeOperationError,
-	updateDisplayOptions,
 	type IDataObject,
 	type INodeParameterResourceLocator,
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { channelLocator } from '../../shared/descriptions';
+import { channelLocator, updateDisplayOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { readNewer, type Position, type Read } from '../feed';
 import { keepMessages, messageFeed, messageId, messageTime } from './messages';

@@ -1,7 +1,15 @@
 import type { IDataObject, INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import { squadusApiRequest } from '../../shared/transport';
-import { PAGE_SIZE, readNewer, toMillis, type Feed, type Position, type Read } from '../feed';
+import {
+	feedPage,
+	PAGE_SIZE,
+	readNewer,
+	toMillis,
+	type Feed,
+	type Position,
+	type Read,
+} from '../feed';
 import { keepMessages, messageFeed, messageId, messageTime } from './messages';
 
 /** Watches every direct message of the credential's user: no fields besides the options. */
@@ -24,7 +32,7 @@ function roomFeed(this: IPollFunctions): Feed {
 			const response = (await squadusApiRequest.call(this, 'GET', '/im.list', {
 				qs: { sort: JSON.stringify({ lm: -1 }), offset, count: PAGE_SIZE },
 			})) as IDataObject;
-			return (response.ims ?? []) as IDataObject[];
+			return feedPage(response, 'ims');
 		},
 		timeOf: (room) => toMillis(room.lm),
 		idOf: (room) => String((room.lastMessage as IDataObject | undefined)?._id ?? room._id),

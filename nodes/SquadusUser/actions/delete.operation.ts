@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { userLocator, writeOptions } from '../../shared/descriptions';
+import { updateDisplayOptions, userLocator, writeOptions } from '../../shared/descriptions';
 import { getUserRef, lookUpUser } from '../../shared/helpers';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { squadusApiRequest } from '../../shared/transport';

@@ -1,11 +1,6 @@
-import {
-	updateDisplayOptions,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeProperties,
-} from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption, userLocator } from '../../shared/descriptions';
+import { requestTimeoutOption, updateDisplayOptions, userLocator } from '../../shared/descriptions';
 import { getUserRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';

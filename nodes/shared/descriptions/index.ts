@@ -6,3 +6,4 @@ export * from './node';
 export * from './options';
 export * from './pagination';
 export * from './batching';
+export * from './display';

@@ -20,3 +20,15 @@ export function squadusNodeDescription(
 		properties: [authenticationProperty, operationProperty, ...descriptions],
 	};
 }
+
+/**
+ * A node subtitle that shows the display name of the chosen option ("Get Many", not "getAll"),
+ * built from the options property itself so the two cannot drift apart.
+ */
+export function optionSubtitle(property: INodeProperties): string {
+	const names: Record<string, string> = {};
+	for (const option of property.options ?? []) {
+		if ('value' in option) names[String(option.value)] = option.name;
+	}
+	return `={{ (${JSON.stringify(names)})[$parameter["${property.name}"]] }}`;
+}

@@ -5,7 +5,10 @@ export const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g,
 
 /** The query for a "Name Contains" filter: a case-insensitive match of the text, or nothing. */
 export function nameContainsQuery(text: unknown): IDataObject {
-	const name = String(text ?? '').trim();
+	// a leading # or @ is how people (and models) write names, not part of them
+	const name = String(text ?? '')
+		.trim()
+		.replace(/^[#@]/, '');
 	return name ? { name: { $regex: escapeRegex(name), $options: 'i' } } : {};
 }
 

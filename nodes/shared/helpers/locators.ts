@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { squadusApiRequest } from '../transport';
+import { parseChannelText, parseUserText } from './names';
 
 function readLocator(
 	this: IExecuteFunctions,
@@ -33,7 +34,7 @@ export function getChannelRef(
 	displayName = 'Channel',
 ): { roomId: string } | { roomName: string } {
 	const { mode, value } = readLocator.call(this, parameter, itemIndex, displayName);
-	return mode === 'name' ? { roomName: value.replace(/^#/, '') } : { roomId: value };
+	return parseChannelText(value, mode);
 }
 
 /** A channel's ID; a channel given by name is looked up with channels.info. */
@@ -60,7 +61,7 @@ export function getUserRef(
 	displayName = 'User',
 ): { userId: string } | { username: string } {
 	const { mode, value } = readLocator.call(this, parameter, itemIndex, displayName);
-	return mode === 'username' ? { username: value.replace(/^@/, '') } : { userId: value };
+	return parseUserText(value, mode);
 }
 
 /** Looks a user up with users.info (by ID or username). */
@@ -88,7 +89,27 @@ export async function getUserId(
 	return (await lookUpUser.call(this, ref, itemIndex))._id as string;
 }
 
-/** A room's ID (rooms have no name mode). */
+/**
+ * A room's ID. Rooms are picked or given by ID; a channel name written as `#general` (or a text
+ * that can only be a channel name) is looked up with channels.info, as models write rooms so.
+ */
+export async function resolveRoomId(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	parameter = 'room',
+	displayName = 'Room',
+): Promise<string> {
+	const { value } = readLocator.call(this, parameter, itemIndex, displayName);
+	const ref = parseChannelText(value, 'id');
+	if ('roomId' in ref) return ref.roomId;
+	const { channel } = (await squadusApiRequest.call(this, 'GET', '/channels.info', {
+		qs: ref,
+		itemIndex,
+	})) as { channel: IDataObject };
+	return channel._id as string;
+}
+
+/** A room's ID as given (rooms have no name mode); see resolveRoomId for channel names. */
 export function getRoomId(
 	this: IExecuteFunctions,
 	itemIndex: number,
@@ -107,10 +128,14 @@ export function getConferenceNumber(
 ): string {
 	const { value } = readLocator.call(this, parameter, itemIndex, displayName);
 	if (!/^\d+$/.test(value)) {
-		throw new NodeOperationError(this.getNode(), `The parameter "${displayName}" is not a conference number`, {
-			itemIndex,
-			description: `A conference number has digits only, e.g. 1234567; got "${value}"`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter "${displayName}" is not a conference number`,
+			{
+				itemIndex,
+				description: `A conference number has digits only, e.g. 1234567; got "${value}"`,
+			},
+		);
 	}
 	return value;
 }

@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	type IDataObject,
 	type IHttpRequestMethods,
 	type INode,
@@ -224,4 +225,14 @@ export function explainedError(
 		description,
 		itemIndex,
 	});
+}
+
+/**
+ * The error as an n8n error, for a catch block that passes on what it does not handle. n8n's
+ * constructors hand an n8n error back unchanged (with its message, description and HTTP code),
+ * and anything else becomes an API error.
+ */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeOperationError) return new NodeOperationError(node, error);
+	return new NodeApiError(node, error as JsonObject);
 }

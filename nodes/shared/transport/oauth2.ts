@@ -18,6 +18,11 @@ import { apiUrl } from './url';
  * X-Auth-Token / X-User-Id. Sessions are kept per access token, across executions; when
  * Squadus no longer accepts the provider's token, n8n-core refreshes it (and stores it in
  * the credential), and the new token is exchanged again.
+ *
+ * One exchange at a time per token in a process: executions that need the same session while
+ * it is being exchanged (after an expiry, or at start) wait for it instead of exchanging the
+ * token again. The session itself is not stored in the credential, so each process (each
+ * queue-mode worker) exchanges the token once.
  */
 
 interface Session {
@@ -29,6 +34,8 @@ const SESSIONS_KEPT = 500;
 const sessions = new Map<string, Session>();
 /** Servers that refused the manual's flat exchange body: they get Rocket.Chat's envelope first. */
 const envelopeServers = new Set<string>();
+/** Exchanges under way, by session key (or by credential while it has no token yet). */
+const exchanges = new Map<string, Promise<Session>>();
 
 const TYPE = 'squadusOAuth2Api';
 
@@ -168,18 +175,14 @@ async function renewProviderToken(context: SquadusContext, auth: ResolvedAuth, i
 	}
 }
 
-async function session(
+async function newSession(
 	context: SquadusContext,
 	auth: ResolvedAuth,
 	timeout: number | undefined,
 	itemIndex: number,
-	stale?: Session,
 ): Promise<Session> {
 	let accessToken = accessTokenOf(auth);
-	if (accessToken) {
-		const cached = sessions.get(sessionKey(auth, accessToken));
-		if (cached && cached !== stale) return cached;
-	} else {
+	if (!accessToken) {
 		await renewProviderToken(context, auth, itemIndex);
 		accessToken = accessTokenOf(auth);
 	}
@@ -216,6 +219,37 @@ async function session(
 	return result.session;
 }
 
+async function session(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	timeout: number | undefined,
+	itemIndex: number,
+	stale?: Session,
+): Promise<Session> {
+	const accessToken = accessTokenOf(auth);
+	const key = accessToken
+		? sessionKey(auth, accessToken)
+		: `no token\n${auth.credentialId}\n${sessionKey(auth, String(auth.credentials.clientId))}`;
+	const cached = accessToken ? sessions.get(key) : undefined;
+	if (cached && cached !== stale) return cached;
+	const pending = exchanges.get(key);
+	if (pending) {
+		const shared = await pending.catch(() => undefined);
+		if (shared && shared !== stale) {
+			// the provider token it was exchanged from is in the stored credential now
+			if (!accessToken) auth.credentials = await context.getCredentials(TYPE, itemIndex);
+			return shared;
+		}
+	}
+	const own = newSession(context, auth, timeout, itemIndex);
+	exchanges.set(key, own);
+	try {
+		return await own;
+	} finally {
+		if (exchanges.get(key) === own) exchanges.delete(key);
+	}
+}
+
 /** Sends a request with the Squadus session of the credential's OAuth2 token. */
 export async function sendWithOAuth2Session(
 	context: SquadusContext,
@@ -242,4 +276,5 @@ export async function sendWithOAuth2Session(
 export function clearOAuth2Sessions(): void {
 	sessions.clear();
 	envelopeServers.clear();
+	exchanges.clear();
 }

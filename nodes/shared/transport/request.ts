@@ -15,6 +15,7 @@ import {
 
 import { credentialTypeFor, type SquadusCredentialType } from '../types';
 import {
+	asNodeError,
 	classifyNetworkError,
 	explainedError,
 	explainNetworkError,
@@ -22,6 +23,7 @@ import {
 	sessionRefusedError,
 } from './errors';
 import { sendWithOAuth2Session } from './oauth2';
+import { leaveTurn, paceFor, RATE_LIMIT_BUDGET_MS, takeTurn } from './rateLimit';
 import { SessionRefused, sendWithSession } from './session';
 import { apiUrl, normalizeServerUrl } from './url';
 
@@ -45,9 +47,6 @@ export interface SquadusRequestOptions {
 	timeout?: number;
 }
 
-/** 429: tries in all, and the longest wait for X-RateLimit-Reset. */
-const RATE_LIMIT_TRIES = 5;
-const RATE_LIMIT_MAX_WAIT_MS = 60_000;
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
 const IDEMPOTENT_TRIES = 3;
 const BACKOFF_MS = 200;
@@ -142,7 +141,7 @@ async function send(
 	}
 	if (auth.type === 'squadusApi') {
 		// One login per expired session, shared by every request in flight (see session.ts).
-		return await sendWithSession(context, auth, request);
+		return await sendWithSession(context, auth, request, itemIndex);
 	}
 	// A personal access token cannot be renewed: a 401 is final. The decrypted data is handed
 	// over, so n8n does not read the credential again for every request.
@@ -169,16 +168,10 @@ function parseBody(body: unknown): unknown {
 	return body;
 }
 
-function rateLimitWait(headers: IDataObject | undefined, attempt: number): number {
-	const reset = Number(headers?.['x-ratelimit-reset']);
-	const wait = Number.isFinite(reset) && reset > 0 ? reset - Date.now() : 1000 * 2 ** (attempt - 1);
-	return Math.min(Math.max(wait, 50), RATE_LIMIT_MAX_WAIT_MS);
-}
-
 /**
  * The one request function of the package. It picks the credential from the node's
- * Authentication parameter, builds the URL from the credential's server address, waits out
- * 429s, retries reads after 5xx or a dropped connection (never a write that may have been
+ * Authentication parameter, builds the URL from the credential's server address, paces calls
+ * by the server's rate-limit headers and waits out 429s (rateLimit.ts), retries reads after 5xx or a dropped connection (never a write that may have been
  * carried out), and turns HTTP errors and `success: false` answers into NodeApiErrors that
  * carry the server's message and nothing from the request.
  */
@@ -213,13 +206,18 @@ export async function squadusApiRequest(
 	if (options.body !== undefined) request.body = options.body;
 	if (options.binary) request.encoding = 'arraybuffer';
 
+	const pace = paceFor(this, `${auth.type} ${auth.credentialId || auth.credentialName}`, method, url);
+	const waited = { ms: 0 };
+	let refusals = 0;
 	for (let attempt = 1; ; attempt++) {
 		let response: IN8nHttpFullResponse;
+		await takeTurn(this, pace, waited, timeout ?? RATE_LIMIT_BUDGET_MS, { endpoint, itemIndex });
 		try {
 			response = await send(this, auth, request, itemIndex);
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already an n8n error
-			if (error instanceof NodeOperationError) throw error;
+			leaveTurn(pace);
+			// Already explained (the credential's own checks): passed on unchanged.
+			if (error instanceof NodeOperationError) throw asNodeError(this.getNode(), error);
 			if (error instanceof SessionRefused) {
 				throw sessionRefusedError(this.getNode(), parseBody(error.response.body), { endpoint, itemIndex });
 			}
@@ -253,8 +251,13 @@ export async function squadusApiRequest(
 		}
 
 		const status = response.statusCode;
-		if (status === 429 && attempt < RATE_LIMIT_TRIES) {
-			await sleep(rateLimitWait(response.headers as IDataObject, attempt));
+		if (status === 429) refusals++;
+		const { headers, body: answer } = response;
+		leaveTurn(pace, { statusCode: status, headers: headers as IDataObject, body: answer }, refusals);
+		if (status === 429) {
+			// the next turn waits for the window the server named, within the budget; refusals do
+			// not use up the retries of reads
+			attempt--;
 			continue;
 		}
 		if (status >= 500 && idempotent && attempt < IDEMPOTENT_TRIES) {

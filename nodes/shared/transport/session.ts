@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
 	IHttpRequestOptions,
@@ -19,6 +20,13 @@ import type { ResolvedAuth, SquadusContext } from './request';
  * field) and store the new session in the credential, so later executions reuse it. The
  * other requests wait for that renewal and are sent again with the new session; a request
  * that was refused a session older than the current one is simply sent again.
+ *
+ * The renewal is shared by every execution of the process that uses the same credential, not
+ * only by the items of one node run: in n8n's queue mode a worker runs many executions at
+ * once, and each would otherwise log in after an expiry. Before logging in, a request reads
+ * the stored credential again: when another worker already logged in, its session is there
+ * (n8n stores the result of the login in the credential) and is used instead. So an expiry
+ * costs at most one login per process, usually one in all.
  */
 
 const EXPIRABLE = 'authToken';
@@ -36,7 +44,16 @@ export class SessionRefused extends Error {
 	}
 }
 
+/** Sessions one credential's state remembers as refused (oldest forgotten first). */
+const REFUSED_KEPT = 20;
+/** Credentials whose state a process keeps (oldest forgotten first). */
+const STATES_KEPT = 500;
+
 interface SessionState {
+	/** The newest session this process logged in with or read from the stored credential. */
+	latest?: { authToken: string; sessionUserId: unknown };
+	/** Sessions Squadus answered with a 401: never sent again, never adopted. */
+	expired: Set<string>;
 	/**
 	 * The renewal under way: resolves once the new session is in `auth.credentials` (after the
 	 * renewing request's answer), rejects with the error of a failed login.
@@ -46,12 +63,76 @@ interface SessionState {
 	refused?: { token: string; response: IN8nHttpFullResponse };
 }
 
-const states = new WeakMap<ResolvedAuth, SessionState>();
+const states = new Map<string, SessionState>();
 
+/**
+ * The process-wide state of one credential: by its id and what the session belongs to (an
+ * edited server, username or password starts afresh).
+ */
 function stateOf(auth: ResolvedAuth): SessionState {
-	let state = states.get(auth);
-	if (!state) states.set(auth, (state = {}));
+	const { server, user, password } = auth.credentials;
+	const key = createHash('sha256')
+		.update([auth.type, auth.credentialId, server, user, password].map(String).join('\n'))
+		.digest('hex');
+	let state = states.get(key);
+	if (!state) {
+		if (states.size >= STATES_KEPT) states.delete(states.keys().next().value as string);
+		states.set(key, (state = { expired: new Set() }));
+	}
 	return state;
+}
+
+/** Forgets every session state, as a new process would start (tests). */
+export function clearSessionStates(): void {
+	states.clear();
+}
+
+function remember(state: SessionState, credentials: ICredentialDataDecryptedObject) {
+	state.latest = { authToken: tokenOf(credentials), sessionUserId: credentials.sessionUserId };
+}
+
+function forget(state: SessionState, token: string) {
+	state.expired.add(token);
+	if (state.expired.size > REFUSED_KEPT) state.expired.delete(state.expired.values().next().value as string);
+}
+
+/** Whether `auth` now holds a session that was not refused yet, other than `sentWith`. */
+function hasNewer(auth: ResolvedAuth, state: SessionState, sentWith: string): boolean {
+	const token = tokenOf(auth.credentials);
+	return !!token && token !== sentWith && !state.expired.has(token);
+}
+
+/**
+ * Takes the process's newest session when this run's is missing or refused (another
+ * execution renewed it).
+ */
+function adoptLatest(auth: ResolvedAuth, state: SessionState) {
+	const current = tokenOf(auth.credentials);
+	const { latest } = state;
+	if (!latest || latest.authToken === current || state.expired.has(latest.authToken)) return;
+	if (!current || state.expired.has(current)) Object.assign(auth.credentials, latest);
+}
+
+/** Takes the stored credential's session if another process renewed it; whether it did. */
+async function adoptStored(
+	context: SquadusContext,
+	auth: ResolvedAuth,
+	state: SessionState,
+	sentWith: string,
+	itemIndex: number,
+): Promise<boolean> {
+	let stored: ICredentialDataDecryptedObject;
+	try {
+		stored = await context.getCredentials(auth.type, itemIndex);
+	} catch {
+		return false; // the login below reports what is wrong
+	}
+	const token = tokenOf(stored);
+	if (!token || token === sentWith || state.expired.has(token)) return false;
+	auth.credentials[EXPIRABLE] = token;
+	auth.credentials.sessionUserId = stored.sessionUserId;
+	remember(state, auth.credentials);
+	return true;
 }
 
 function tokenOf(credentials: ICredentialDataDecryptedObject): string {
@@ -104,25 +185,29 @@ async function renew(
 	try {
 		for (let login = 1; ; login++) {
 			const data: ICredentialDataDecryptedObject = { ...auth.credentials, [EXPIRABLE]: '' };
-			let response: IN8nHttpFullResponse;
-			try {
-				response = await sendAs(context, auth, request, data);
-			} catch (error) {
-				// Either the login failed (no session: every waiting request fails with it), or
-				// the request failed after the login (the session is good for the others).
+			const sent = sendAs(context, auth, request, data);
+			// A failure is told to the waiting requests here and reaches this request's caller
+			// (squadusApiRequest, which explains it) through the await below. Either the login
+			// failed (no session: every waiting request fails with it), or the request failed
+			// after the login (the session is good for the others).
+			sent.catch((error: unknown) => {
 				if (tokenOf(data)) {
 					Object.assign(auth.credentials, data);
+					remember(state, data);
 					done();
 				} else failed(error);
-				// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- squadusApiRequest explains it
-				throw error;
-			}
+			});
+			const response = await sent;
 			const token = tokenOf(data);
-			if (token) Object.assign(auth.credentials, data);
+			if (token) {
+				Object.assign(auth.credentials, data);
+				remember(state, data);
+			}
 			if (response.statusCode !== 401 || !token) {
 				done();
 				return response;
 			}
+			forget(state, token);
 			if (login >= LOGINS_PER_RENEWAL) {
 				// Refused twice right after logging in: a wrong credential, not an expired session.
 				state.refused = { token, response };
@@ -143,6 +228,7 @@ export async function sendWithSession(
 	context: SquadusContext,
 	auth: ResolvedAuth,
 	request: IHttpRequestOptions,
+	itemIndex = 0,
 ): Promise<IN8nHttpFullResponse> {
 	const state = stateOf(auth);
 	for (let refusals = 0; ; ) {
@@ -150,19 +236,25 @@ export async function sendWithSession(
 		if (state.renewal) {
 			// A failed login rejects this await: the request fails with the login's error.
 			await state.renewal;
+			adoptLatest(auth, state);
 			continue;
 		}
+		adoptLatest(auth, state);
 		const sentWith = tokenOf(auth.credentials);
 		if (!sentWith) return await renew(context, auth, request, state);
 		if (state.refused?.token === sentWith) throw new SessionRefused(state.refused.response);
 
 		const response = await sendAs(context, auth, request, { ...auth.credentials });
 		if (response.statusCode !== 401 || ++refusals > RENEWALS_PER_REQUEST) return response;
-		// Renewed (or being renewed) while this request was under way: send it again with the
-		// new session. Otherwise the session it was sent with has expired: renew it.
-		if (tokenOf(auth.credentials) !== sentWith || state.renewal || state.refused?.token === sentWith) {
+		if (state.refused?.token !== sentWith) forget(state, sentWith);
+		// Renewed (or being renewed) while this request was under way, in this run or another
+		// execution of this process: send it again with the new session.
+		adoptLatest(auth, state);
+		if (hasNewer(auth, state, sentWith) || state.renewal || state.refused?.token === sentWith) {
 			continue;
 		}
+		// Renewed by another process: its session is in the stored credential.
+		if ((await adoptStored(context, auth, state, sentWith, itemIndex)) || state.renewal) continue;
 		return await renew(context, auth, request, state);
 	}
 }

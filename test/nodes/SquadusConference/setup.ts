@@ -39,7 +39,7 @@ export function freshConference(
 		name: `Test conference ${Math.random().toString(36).slice(2, 8)}`,
 		status: 'BOOKED',
 		type: 'REGULAR',
-		rid: fixtures.channels.general._id,
+		rid: overrides.rid ?? fixtures.channels.general._id,
 		conferenceSettings: { audioMute: false, videoMute: false, waitingRoomEnable: false },
 		videoAdapter: 'Jitsi',
 		conferenceFormat: 'conference',

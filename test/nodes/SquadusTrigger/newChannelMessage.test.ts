@@ -94,6 +94,26 @@ describe('Squadus Trigger: New Message in Channel', () => {
 		expect(ids(await restarted.poll())).toEqual([late]);
 	});
 
+	it('emits a message that shows up late, stamped before the last poll, and only once', async () => {
+		const { sandbox } = ctx;
+		const channel = await newChannel();
+		const trigger = poller(sandbox, params(channel._id));
+		await trigger.poll();
+		const [onTime] = sandbox.addMessages(channel._id, 1);
+		expect(ids(await trigger.poll())).toEqual([onTime]);
+		const position = (trigger.staticData?.['node:Squadus Trigger'] as IDataObject)
+			.position as IDataObject;
+
+		// another server node stores a message with an older clock, after the poll saw a newer one
+		const anna = sandbox.state.userByUsername('anna.smirnova')!;
+		const late = sandbox.state.addMessage(channel._id, anna, { msg: 'sorry, my clock is slow' });
+		late.ts = (position.ts as number) - 2000;
+		sandbox.state.roomMessages.get(channel._id)!.sort((a, b) => a.ts - b.ts);
+
+		expect(ids(await trigger.poll())).toEqual([late._id]);
+		expect(await trigger.poll()).toEqual([]);
+	});
+
 	it('costs one request per poll when nothing is new', async () => {
 		const { sandbox } = ctx;
 		const channel = await newChannel();

@@ -9,7 +9,7 @@ import { requireAdmin } from './common';
 
 function list(ctx: ApiContext): unknown {
 	requireAdmin(ctx);
-	const p = pagination(ctx.query);
+	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const sort = sortParam(ctx.query) ?? [['date', -1]];
 	const query = jsonParam(ctx.query, 'query');
 	let docs: Array<Record<string, unknown>> = ctx.core.state.changelog.map((entry) => ({

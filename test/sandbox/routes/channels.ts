@@ -159,7 +159,7 @@ function files(ctx: ApiContext): unknown {
 	const room = findChannel(ctx, ctx.query);
 	const { state } = ctx.core;
 	if (!state.canAccessRoom(room, ctx.user)) throw forbidden();
-	const p = pagination(ctx.query);
+	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const sort = sortParam(ctx.query) ?? [['name', 1]];
 	const query = jsonParam(ctx.query, 'query');
 	const fields = jsonParam(ctx.query, 'fields');
@@ -178,7 +178,7 @@ function files(ctx: ApiContext): unknown {
 }
 
 function listRooms(ctx: ApiContext, rooms: RoomRecord[]): unknown {
-	const p = pagination(ctx.query);
+	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const sort = sortParam(ctx.query) ?? [['name', 1]];
 	const query = jsonParam(ctx.query, 'query');
 	const fields = jsonParam(ctx.query, 'fields');
@@ -217,7 +217,7 @@ function listJoined(ctx: ApiContext): unknown {
 function members(ctx: ApiContext): unknown {
 	const room = findChannel(ctx, ctx.query);
 	const { state } = ctx.core;
-	const p = pagination(ctx.query);
+	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const sort = sortParam(ctx.query);
 	const direction = sort?.find(([field]) => field === 'username')?.[1] ?? 1;
 	// Rocket.Chat takes `status[]=online&status[]=away`: its Match check (rocketchat/validators.ts)
@@ -259,8 +259,9 @@ export function listMessages(
 	state: SandboxState,
 	room: RoomRecord,
 	q: Record<string, string>,
+	maxCount: number,
 ): unknown {
-	const p: Pagination = pagination(q);
+	const p: Pagination = pagination(q, maxCount);
 	const sort: SortSpec | undefined = sortParam(q);
 	const query = jsonParam(q, 'query');
 	const fields = jsonParam(q, 'fields');
@@ -314,7 +315,7 @@ function messages(ctx: ApiContext): unknown {
 	const restricted = state.isBot(ctx.user) || ctx.user.roles.includes('guest');
 	if (restricted && !state.subscription(room._id, ctx.user._id) && !state.isAdmin(ctx.user))
 		throw forbidden();
-	return listMessages(state, room, ctx.query);
+	return listMessages(state, room, ctx.query, ctx.core.config.maxCount);
 }
 
 // Manual 3.5.14

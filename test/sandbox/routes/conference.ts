@@ -624,7 +624,7 @@ function listConferences(
 ): unknown {
 	const q = ctx.query;
 	const { state } = ctx.core;
-	const p = pagination(q);
+	const p = pagination(q, ctx.core.config.maxCount);
 	const sortField = q.sort || 'createdAt';
 	if (!SORT_FIELDS.includes(sortField))
 		throw invalidParams(
@@ -741,7 +741,7 @@ function getFullConferenceInfo(ctx: ApiContext): unknown {
 		throw invalidParams(
 			"'filter' must be equal to one of the allowed values: all, participate, participated, declined, not answered",
 		);
-	const p = pagination(q);
+	const p = pagination(q, ctx.core.config.maxCount);
 	const { state } = ctx.core;
 	const conf = byNumber(state, q.conferenceNumber);
 	requireView(ctx, conf, 'getFullConferenceInfo');

@@ -80,13 +80,13 @@ function messages(ctx: ApiContext): unknown {
 		);
 	}
 	if (!state.canAccessRoom(room, ctx.user)) throw forbidden();
-	return listMessages(state, room, ctx.query);
+	return listMessages(state, room, ctx.query, ctx.core.config.maxCount);
 }
 
 /** dm.list — not in the manual (Rocket.Chat's im.list): the caller's direct messages; sort, offset, count. */
 function list(ctx: ApiContext): unknown {
 	const { state } = ctx.core;
-	const p = pagination(ctx.query);
+	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const rooms = [...state.roomsOf(ctx.user._id)]
 		.map((rid) => state.rooms.get(rid))
 		.filter((room): room is RoomRecord => room?.t === 'd')

@@ -105,7 +105,7 @@ function create(ctx: ApiContext): unknown {
 			if (room.default && room.t !== 'd') state.subscribe(room._id, user._id);
 	}
 	state.logChange(ctx.user.username, 'User_Created', username);
-	return { success: true, user: userFull(user) };
+	return { success: true, user: adminView(ctx, user) };
 }
 
 /**
@@ -160,6 +160,13 @@ function deleteUser(ctx: ApiContext, user: UserRecord): unknown {
 	return { success: true };
 }
 
+/** The full user; with the userServices setting, also its login data, as a real admin API can send. */
+function adminView(ctx: ApiContext, user: UserRecord): Record<string, unknown> {
+	const out = userFull(user);
+	if (!ctx.core.config.userServices) return out;
+	return { ...out, ...structuredClone(ctx.core.userServices(user._id)) };
+}
+
 // Manual 3.3.3
 function info(ctx: ApiContext): unknown {
 	const q = ctx.query;
@@ -171,7 +178,7 @@ function info(ctx: ApiContext): unknown {
 	const user = userId ? state.userById(userId) : state.userByUsername(username);
 	if (!user) throw invalidUserParam();
 	const privileged = state.isAdmin(ctx.user) || user._id === ctx.user._id;
-	const out = privileged ? userFull(user) : userPublic(user);
+	const out = privileged ? adminView(ctx, user) : userPublic(user);
 	if (fields && (fields.userRooms === 1 || fields.userRooms === true) && privileged) {
 		out.rooms = [...state.roomsOf(user._id)]
 			.map((rid) => state.subscription(rid, user._id))
@@ -183,14 +190,14 @@ function info(ctx: ApiContext): unknown {
 
 /** Users list (Rocket.Chat users.list) — not in the manual, for user pickers. */
 function list(ctx: ApiContext): unknown {
-	const p = pagination(ctx.query);
+	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const sort = sortParam(ctx.query) ?? [['username', 1]];
 	const query = jsonParam(ctx.query, 'query');
 	const fields = jsonParam(ctx.query, 'fields');
 	validateFields(fields);
 	const { state } = ctx.core;
 	const admin = state.isAdmin(ctx.user);
-	let docs = [...state.users.values()].map((u) => (admin ? userFull(u) : userPublic(u)));
+	let docs = [...state.users.values()].map((u) => (admin ? adminView(ctx, u) : userPublic(u)));
 	if (query) docs = docs.filter((d) => matches(d, query));
 	sortDocs(docs, sort);
 	const items = docs.slice(p.offset, p.offset + p.count).map((d) => project(d, fields));
