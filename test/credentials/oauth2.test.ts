@@ -35,12 +35,20 @@ it('authorization code: exchanges the token once and reuses the session', async 
 	});
 	expect(run.nodeError).toBeUndefined();
 	expect(run.json).toHaveLength(2);
-	const [exchange] = exchanges();
-	expect(exchanges()).toHaveLength(1);
-	expect(exchange.body).toEqual({
+	// the manual's flat body, refused by Rocket.Chat's validator, then Rocket.Chat's envelope
+	const [flat, envelope] = exchanges();
+	expect(exchanges().map((request) => request.status)).toEqual([400, 200]);
+	const loginRequest = {
 		serviceName: 'keycloak',
 		accessToken: tokenData.access_token,
 		expiresIn: expect.any(Number),
+	};
+	expect(flat.body).toEqual(loginRequest);
+	expect(JSON.parse(envelope.body.message)).toEqual({
+		msg: 'method',
+		id: expect.any(String),
+		method: 'login',
+		params: [loginRequest],
 	});
 	const calls = sandbox.requests({ path: '/api/v1/dm.create' });
 	expect(calls).toHaveLength(2);
@@ -65,10 +73,12 @@ it('authorization code: an expired provider token is refreshed, stored and excha
 	expect(run.nodeError).toBeUndefined();
 	expect(run.json).toHaveLength(1);
 	expect(tokenGrants()).toEqual(['refresh_token']);
-	expect(exchanges().map((request) => request.status)).toEqual([401, 200]);
+	// flat body refused as invalid, the envelope refused (expired token: an error inside a 200
+	// method-call answer), then the refreshed token in the envelope (the server is remembered)
+	expect(exchanges().map((request) => request.status)).toEqual([400, 200, 200]);
 	const stored = store.get(NAME)!.oauthTokenData as { access_token: string };
 	expect(stored.access_token).not.toBe(tokenData.access_token);
-	expect(exchanges()[1].body.accessToken).toBe(stored.access_token);
+	expect(JSON.parse(exchanges()[2].body.message).params[0].accessToken).toBe(stored.access_token);
 	expect(store.stats.oauthTokenUpdates).toBe(1);
 	expectNoSecrets(sandbox, ...exposed(run));
 });
@@ -85,7 +95,9 @@ it('a Squadus session that ends mid-run is exchanged again (token still valid)',
 		sandbox.clearRequests();
 		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
 		expect(run.nodeError).toBeUndefined();
+		// the same process already knows the server takes Rocket.Chat's envelope
 		expect(exchanges().map((request) => request.status)).toEqual([200]);
+		expect(exchanges()[0].body.message).toEqual(expect.any(String));
 		expect(tokenGrants()).toEqual([]);
 		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([401, 200]);
 	} finally {
@@ -145,4 +157,22 @@ it('an unconnected authorization-code credential asks to connect it', async () =
 	});
 	expect(run.nodeError?.message).toBe('The OAuth2 credential has no access token');
 	expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
+});
+
+it("the manual's dialect: the flat exchange body is taken and answered flat", async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600, dialect: 'manual' });
+	try {
+		const store = new CredentialStore({
+			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox)),
+		});
+		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		expect(run.nodeError).toBeUndefined();
+		expect(exchanges().map((request) => request.status)).toEqual([200]);
+		expect(exchanges()[0].body).toEqual(expect.objectContaining({ serviceName: 'keycloak' }));
+		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([200]);
+		expectNoSecrets(sandbox, ...exposed(run));
+	} finally {
+		sandbox.configure({ oauthTokenTtlSec: 1, dialect: 'rocketchat' });
+	}
 });

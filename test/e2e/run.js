@@ -329,8 +329,10 @@ async function waitFor(what, test, timeoutMs = 60_000) {
 }
 
 const devPolls = (sandbox) =>
-	sandbox.requests({ path: '/api/v1/channels.messages' }).filter((r) => r.query.roomName === 'dev')
-		.length;
+	// the trigger watches #dev by name: it looks the ID up, as channels.messages takes only roomId
+	sandbox
+		.requests({ path: '/api/v1/channels.messages' })
+		.filter((r) => r.query.roomId === sandbox.fixtures.channels.dev._id).length;
 const digestsIn = (sandbox) =>
 	messagesIn(sandbox, sandbox.fixtures.channels.general._id).filter((m) =>
 		m.msg.startsWith('*Digest of #dev*'),

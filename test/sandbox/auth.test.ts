@@ -192,6 +192,9 @@ describe('authentication of API calls', () => {
 });
 
 describe('POST /logout (manual 3.1.5)', () => {
+	// the manual's forms and answers (see 'the Rocket.Chat dialect' for Rocket.Chat's)
+	beforeAll(() => sb.configure({ dialect: 'manual' }));
+	afterAll(() => sb.configure({ dialect: 'rocketchat' }));
 	it('invalidates the session token', async () => {
 		const auth = await login(sb, 'ivan.petrov', sb.fixtures.user.password);
 		const res = await call(sb, 'POST', 'logout', { auth, body: { userID: auth['X-User-Id'] } });
@@ -223,6 +226,9 @@ describe('POST /logout (manual 3.1.5)', () => {
 });
 
 describe('POST /method.callAnon/login with SAML (manual 3.1.2)', () => {
+	// the manual's forms and answers (see 'the Rocket.Chat dialect' for Rocket.Chat's)
+	beforeAll(() => sb.configure({ dialect: 'manual' }));
+	afterAll(() => sb.configure({ dialect: 'rocketchat' }));
 	it('logs in with a credential token once', async () => {
 		const { saml, user } = sb.fixtures;
 		const res = await call(sb, 'POST', 'method.callAnon/login', {
@@ -277,6 +283,9 @@ describe('POST /method.callAnon/login with SAML (manual 3.1.2)', () => {
 });
 
 describe('mock OAuth2 provider + POST /method.callAnon/login with OAuth (manual 3.1.3)', () => {
+	// the manual's forms and answers (see 'the Rocket.Chat dialect' for Rocket.Chat's)
+	beforeAll(() => sb.configure({ dialect: 'manual' }));
+	afterAll(() => sb.configure({ dialect: 'rocketchat' }));
 	async function authorize(extra: Record<string, string> = {}): Promise<URL> {
 		const { oauth } = sb.fixtures;
 		const res = await call(sb, 'GET', '/oauth/authorize', {
@@ -471,5 +480,70 @@ describe('mock OAuth2 provider + POST /method.callAnon/login with OAuth (manual 
 			body: { serviceName: 'keycloak', accessToken: 'x', expiresIn: 'soon' },
 		});
 		expect(types.status).toBe(400);
+	});
+});
+
+describe('the Rocket.Chat dialect (default): method.callAnon/login and logout', () => {
+	it("refuses the manual's flat bodies with isMeteorCall's error and takes the message envelope", async () => {
+		const user = sb.fixtures.user;
+		const saml = sb.createSamlCredential(user._id);
+		const flat = await call(sb, 'POST', 'method.callAnon/login', {
+			body: { params: { saml: true, credentialToken: saml } },
+		});
+		expect(flat.status).toBe(400);
+		expect(flat.body).toEqual({
+			success: false,
+			error: "must have required property 'message' [invalid-params]",
+			errorType: 'invalid-params',
+		});
+		// the refused request did not use up the one-time token
+		const wrapped = await call(sb, 'POST', 'method.callAnon/login', {
+			body: {
+				message: JSON.stringify({
+					msg: 'method',
+					id: '7',
+					method: 'login',
+					params: [{ saml: true, credentialToken: saml }],
+				}),
+			},
+		});
+		expect(wrapped.status).toBe(200);
+		expect(wrapped.body.success).toBe(true);
+		const result = JSON.parse(wrapped.body.message);
+		expect(result).toEqual({
+			msg: 'result',
+			id: '7',
+			result: expect.objectContaining({ id: user._id, token: expect.any(String) }),
+		});
+		expect(
+			(await call(sb, 'GET', 'me', { auth: { 'X-Auth-Token': result.result.token, 'X-User-Id': user._id } }))
+				.body.username,
+		).toBe(user.username);
+	});
+
+	it('answers logout with { status, data: { message } }', async () => {
+		const auth = await login(sb, 'anna.smirnova', 'Anna#Passw0rd');
+		const res = await call(sb, 'POST', 'logout', { auth, body: {} });
+		expect(res.body).toEqual({ status: 'success', data: { message: "You've been logged out!" } });
+		expect((await call(sb, 'GET', 'me', { auth })).status).toBe(401);
+	});
+
+	it('switches dialect through POST /_sandbox/config', async () => {
+		const bad = await fetch(`${sb.url}/_sandbox/config`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ dialect: 'squadus' }),
+		});
+		expect(bad.status).toBe(400);
+		const ok = await fetch(`${sb.url}/_sandbox/config`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ dialect: 'manual' }),
+		});
+		expect(((await ok.json()) as { config: { dialect: string } }).config.dialect).toBe('manual');
+		const auth = await login(sb, 'anna.smirnova', 'Anna#Passw0rd');
+		const res = await call(sb, 'POST', 'logout', { auth, body: {} });
+		expect(res.body).toEqual({ status: 'success', message: "You've been logged out!" });
+		sb.configure({ dialect: 'rocketchat' });
 	});
 });

@@ -33,7 +33,6 @@ describe('channels.create (manual 3.5.1)', () => {
 			body: {
 				name: 'project-x',
 				members: ['anna.smirnova', 'petr.sidorov'],
-				userId: sb.fixtures.user._id,
 			},
 		});
 		expect(res.status).toBe(200);
@@ -70,19 +69,18 @@ describe('channels.create (manual 3.5.1)', () => {
 			400,
 			'error-invalid-room-name',
 		);
-		expectError(
-			await call(sb, 'POST', 'channels.create', { auth: ivan, body: {} }),
-			400,
-			'invalid-params',
-		);
-		expectError(
-			await call(sb, 'POST', 'channels.create', {
-				auth: ivan,
-				body: { name: 'ok', members: 'anna' },
-			}),
-			400,
-			'invalid-params',
-		);
+		// Rocket.Chat's createChannelValidator answers API.v1.failure(message): no errorType
+		const noName = await call(sb, 'POST', 'channels.create', { auth: ivan, body: {} });
+		expect(noName.status).toBe(400);
+		expect(noName.body).toEqual({ success: false, error: 'Param "name" is required' });
+		const badMembers = await call(sb, 'POST', 'channels.create', {
+			auth: ivan,
+			body: { name: 'ok', members: 'anna' },
+		});
+		expect(badMembers.body).toEqual({
+			success: false,
+			error: 'Param "members" must be an array if provided',
+		});
 	});
 
 	it('adds the members of listed teams', async () => {
@@ -133,8 +131,10 @@ describe('channels.info (manual 3.5.2)', () => {
 			400,
 			'error-room-not-found',
 		);
+		// Rocket.Chat's findChannelByIdOrName: no roomId or roomName matches no channel
 		const missing = await call(sb, 'GET', 'channels.info', { auth: ivan });
-		expect(missing.body.error).toBe("must have required property 'roomId' [invalid-params]");
+		expectError(missing, 400, 'error-room-not-found');
+		expect(missing.body.error).toBe(ROOM_NOT_FOUND);
 	});
 });
 
@@ -229,7 +229,7 @@ describe('owners, moderators and leaders (manual 3.5.3-3.5.5, 3.5.11-3.5.13)', (
 		expectError(
 			await call(sb, 'POST', 'channels.addModerator', { auth: ivan, body: { roomId: rid } }),
 			400,
-			'invalid-params',
+			'error-user-param-not-provided',
 		);
 		const last = await call(sb, 'POST', 'channels.removeOwner', {
 			auth: ivan,
@@ -313,7 +313,7 @@ describe('channels.files (manual 3.5.7)', () => {
 				query: { roomName: 'dev', query: '{nope' },
 			}),
 			400,
-			'invalid-params',
+			'error-invalid-query',
 		);
 	});
 });
@@ -351,7 +351,7 @@ describe('channels.list (manual 3.5.8)', () => {
 		expectError(
 			await call(sb, 'GET', 'channels.list', { auth: ivan, query: { sort: '{"name":' } }),
 			400,
-			'invalid-params',
+			'error-invalid-sort',
 		);
 		expectError(
 			await call(sb, 'GET', 'channels.list', { auth: ivan, query: { count: 'ten' } }),
@@ -490,7 +490,7 @@ describe('channels.messages (manual 3.5.10) and pagination edges', () => {
 				query: { roomId: rid, sort: 'ts:-1' },
 			}),
 			400,
-			'invalid-params',
+			'error-invalid-sort',
 		);
 		expectError(
 			await call(sb, 'GET', 'channels.messages', {
@@ -498,7 +498,7 @@ describe('channels.messages (manual 3.5.10) and pagination edges', () => {
 				query: { roomId: rid, sort: '{"ts":"down"}' },
 			}),
 			400,
-			'invalid-params',
+			'error-invalid-sort',
 		);
 		expectError(
 			await call(sb, 'GET', 'channels.messages', {
@@ -506,7 +506,7 @@ describe('channels.messages (manual 3.5.10) and pagination edges', () => {
 				query: { roomId: rid, query: '[1,2' },
 			}),
 			400,
-			'invalid-params',
+			'error-invalid-query',
 		);
 		expectError(
 			await call(sb, 'GET', 'channels.messages', {
@@ -538,7 +538,7 @@ describe('channels.kick (manual 3.5.14)', () => {
 		const petrId = sb.state.userByUsername('petr.sidorov')!._id;
 		const res = await call(sb, 'POST', 'channels.kick', {
 			auth: ivan,
-			body: { roomId: rid, userId: petrId, username: 'petr.sidorov' },
+			body: { roomId: rid, userId: petrId },
 		});
 		expect(res.body).toEqual({
 			success: true,
@@ -575,11 +575,20 @@ describe('channels.kick (manual 3.5.14)', () => {
 			400,
 			'error-you-are-last-owner',
 		);
+		// isChannelsKickProps takes a userId only
+		expectError(
+			await call(sb, 'POST', 'channels.kick', {
+				auth: ivan,
+				body: { roomId: rid, username: 'anna.smirnova' },
+			}),
+			400,
+			'invalid-params',
+		);
 		expect(
 			(
 				await call(sb, 'POST', 'channels.kick', {
 					auth: ivan,
-					body: { roomId: rid, username: 'anna.smirnova' },
+					body: { roomId: rid, userId: annaId },
 				})
 			).body.success,
 		).toBe(true);
@@ -678,6 +687,81 @@ describe('channels.convertToTeam (manual 3.5.17)', () => {
 			}),
 			400,
 			'error-room-not-found',
+		);
+	});
+});
+
+describe("where the manual and Rocket.Chat disagree (dialects 'manual' and 'rocketchat')", () => {
+	afterEach(() => sb.configure({ dialect: 'rocketchat' }));
+
+	it('channels.create: the manual takes userId, Rocket.Chat refuses it as an additional property', async () => {
+		const body = { name: 'with-user-id', userId: sb.fixtures.user._id };
+		const refused = await call(sb, 'POST', 'channels.create', { auth: ivan, body });
+		expectError(refused, 400, 'invalid-params');
+		expect(refused.body.error).toBe('must NOT have additional properties [invalid-params]');
+		sb.configure({ dialect: 'manual' });
+		const created = await call(sb, 'POST', 'channels.create', { auth: ivan, body });
+		expect(created.body.channel.name).toBe('with-user-id');
+	});
+
+	it('channels.members: statuses as an array; the manual\'s ids only in its dialect', async () => {
+		const rid = sb.fixtures.channels.general._id;
+		const asString = await call(sb, 'GET', 'channels.members', {
+			auth: ivan,
+			query: { roomId: rid, status: 'online,away' },
+		});
+		expect(asString.status).toBe(400);
+		expect(asString.body).toEqual({
+			success: false,
+			error: 'Match error: Expected array, got "online,away" in field status',
+		});
+		const asArray = await fetch(
+			`${sb.url}/api/v1/channels.members?roomId=${rid}&status[]=online&status[]=away`,
+			{ headers: ivan },
+		);
+		expect(asArray.status).toBe(200);
+		const ids = await call(sb, 'GET', 'channels.members', {
+			auth: ivan,
+			query: { roomId: rid, ids: sb.fixtures.user._id },
+		});
+		expectError(ids, 400, 'invalid-params');
+		sb.configure({ dialect: 'manual' });
+		const manual = await call(sb, 'GET', 'channels.members', {
+			auth: ivan,
+			query: { roomId: rid, ids: sb.fixtures.user._id },
+		});
+		expect(manual.body.members.map((m: { _id: string }) => m._id)).toEqual([sb.fixtures.user._id]);
+		// the Match check of status runs in both dialects (Squadus is Rocket.Chat's server)
+		const stringStatus = await call(sb, 'GET', 'channels.members', {
+			auth: ivan,
+			query: { roomId: rid, status: 'online' },
+		});
+		expect(stringStatus.status).toBe(400);
+	});
+
+	it('channels.messages: roomId only, in both dialects (the manual\'s roomName is refused)', async () => {
+		for (const dialect of ['rocketchat', 'manual'] as const) {
+			sb.configure({ dialect });
+			const byName = await call(sb, 'GET', 'channels.messages', {
+				auth: ivan,
+				query: { roomName: 'general' },
+			});
+			expectError(byName, 400, 'invalid-params');
+			expect(byName.body.error).toBe("must have required property 'roomId' [invalid-params]");
+			const both = await call(sb, 'GET', 'channels.messages', {
+				auth: ivan,
+				query: { roomId: sb.fixtures.channels.general._id, roomName: 'general' },
+			});
+			expectError(both, 400, 'invalid-params');
+		}
+	});
+
+	it('counts what the validators checked', async () => {
+		const stats = sb.validation();
+		expect(stats.validated).toBeGreaterThan(stats.rejected);
+		expect(stats.rejected).toBeGreaterThan(0);
+		expect(Object.keys(stats.forms)).toEqual(
+			expect.arrayContaining(['GET channels.members ?roomId&status[]']),
 		);
 	});
 });

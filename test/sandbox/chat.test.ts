@@ -122,7 +122,10 @@ describe('chat.postMessage (manual 3.4.1)', () => {
 	it('validates the target and the text', async () => {
 		const missing = await call(sb, 'POST', 'chat.postMessage', { auth: ivan, body: { text: 'x' } });
 		expectError(missing, 400, 'invalid-params');
-		expect(missing.body.error).toBe("must have required property 'roomId' [invalid-params]");
+		// isChatPostMessageProps: oneOf { roomId } | { channel }
+		expect(missing.body.error).toBe(
+			"must have required property 'roomId'\n must have required property 'channel'\n must match exactly one schema in oneOf [invalid-params]",
+		);
 		expectError(
 			await call(sb, 'POST', 'chat.postMessage', { auth: ivan, body: { channel: '#general' } }),
 			400,
@@ -297,7 +300,7 @@ describe('pin, unpin, star, unstar, report (manual 3.4.4-3.4.8)', () => {
 		});
 		const list = await call(sb, 'GET', 'channels.messages', {
 			auth: ivan,
-			query: { roomId: message.rid, pinned: 'true' },
+			query: { roomId: message.rid, query: JSON.stringify({ pinned: true }) },
 		});
 		expect(list.body.messages.map((m: { _id: string }) => m._id)).toEqual([message._id]);
 		const unpinned = await call(sb, 'POST', 'chat.unPinMessage', {

@@ -1,5 +1,5 @@
 /**
- * npm run sandbox [-- --port 3000] [--host 0.0.0.0] [--https] [--seed empty] [--no-rate-limit]
+ * npm run sandbox [-- --port 3000] [--host 0.0.0.0] [--https] [--seed empty] [--no-rate-limit] [--dialect manual]
  *
  * Starts the Squadus sandbox with the demo seed and rate limiting on, prints what a human needs
  * to try the flows, and serves until Ctrl-C.
@@ -34,6 +34,13 @@ function parseArgs(argv: string[]): SandboxOptions & { help?: boolean } {
 			case '--no-rate-limit':
 				opts.rateLimit = false;
 				break;
+			case '--dialect': {
+				const dialect = value();
+				if (dialect !== 'manual' && dialect !== 'rocketchat')
+					throw new Error('--dialect must be manual or rocketchat');
+				opts.dialect = dialect;
+				break;
+			}
 			case '--help':
 			case '-h':
 				opts.help = true;
@@ -97,7 +104,8 @@ function banner(sandbox: Sandbox, opts: SandboxOptions): string {
 		`    client secret  ${f.oauth.clientSecret}`,
 		`    authorize URL  ${f.oauth.authorizeUrl}`,
 		`    token URL      ${f.oauth.tokenUrl}`,
-		`    then: POST ${api}/method.callAnon/login {"serviceName":"${f.oauth.serviceName}","accessToken":"<token>","expiresIn":3600}`,
+		`    then: POST ${api}/method.callAnon/login {"message":"{\\"msg\\":\\"method\\",\\"id\\":\\"1\\",\\"method\\":\\"login\\",\\"params\\":[{\\"serviceName\\":\\"${f.oauth.serviceName}\\",\\"accessToken\\":\\"<token>\\",\\"expiresIn\\":3600}]}"}`,
+		`    (the manual's flat body {"serviceName":…,"accessToken":…,"expiresIn":3600} with --dialect manual)`,
 		'',
 		`  SAML credential token (one-time, ${f.saml.username}): ${f.saml.credentialToken}`,
 	);
@@ -121,7 +129,7 @@ async function main(): Promise<void> {
 	const opts = parseArgs(process.argv.slice(2));
 	if (opts.help) {
 		console.log(
-			'Usage: npm run sandbox -- [--port 3000] [--host 127.0.0.1] [--https] [--seed demo|empty] [--no-rate-limit]',
+			'Usage: npm run sandbox -- [--port 3000] [--host 127.0.0.1] [--https] [--seed demo|empty] [--no-rate-limit] [--dialect rocketchat|manual]',
 		);
 		return;
 	}

@@ -7,6 +7,7 @@ import { Reply } from './core';
 import { FaultError } from './faults';
 import { presentFile, presentMessage, presentRoom, userFull } from './present';
 import { presentConferenceState } from './routes/conference';
+import { DIALECTS, type Dialect } from './rocketchat/validators';
 import type { RateLimitConfig, Sandbox, SandboxOptions } from './types';
 import { generateTotp } from './totp';
 import { isPlainObject, iso } from './util';
@@ -18,7 +19,7 @@ function bad(message: string): Reply {
 type ConfigPatch = Partial<
 	Pick<
 		SandboxOptions,
-		'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests' | 'maxCount' | 'userServices'
+		'sessionTtlMs' | 'rateLimit' | 'oauthTokenTtlSec' | 'logRequests' | 'maxCount' | 'userServices' | 'dialect'
 	>
 >;
 
@@ -43,6 +44,11 @@ export function checkConfigPatch(input: unknown): ConfigPatch {
 				if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
 					throw new Error('maxCount must be a positive integer');
 				out.maxCount = value;
+				break;
+			case 'dialect':
+				if (!DIALECTS.includes(value as Dialect))
+					throw new Error(`dialect must be one of ${DIALECTS.join(', ')}`);
+				out.dialect = value as Dialect;
 				break;
 			case 'rateLimit':
 				if (value === false || value === null) out.rateLimit = false;
@@ -153,6 +159,8 @@ export function createControl(sandbox: Sandbox, core: SandboxCore): (req: Reques
 				case 'POST /_sandbox/expire-sessions':
 					sandbox.expireSessions();
 					return new Reply(200, { success: true });
+				case 'GET /_sandbox/validation':
+					return new Reply(200, { success: true, ...sandbox.validation() });
 				case 'GET /_sandbox/fixtures':
 					return new Reply(200, sandbox.fixtures);
 				case 'GET /_sandbox/state':

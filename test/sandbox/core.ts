@@ -5,6 +5,7 @@ import { randomBytes } from 'crypto';
 
 import type { MultipartFile } from './multipart';
 import { OAuthProvider } from './oauth';
+import type { QueryParams } from './rocketchat/validators';
 import type { SessionRecord, UserRecord } from './state';
 import { SandboxState } from './state';
 import type { RuntimeConfig, SandboxFixtures } from './types';
@@ -12,7 +13,10 @@ import type { RuntimeConfig, SandboxFixtures } from './types';
 export interface RequestInfo {
 	method: string;
 	path: string;
+	/** first value of each query key */
 	query: Record<string, string>;
+	/** the query parsed as Rocket.Chat's express does (`a[]=x&a[]=y` → array) */
+	queryParams: QueryParams;
 	headers: Record<string, string>;
 	/** parsed body: JSON value, urlencoded/multipart fields object, or undefined */
 	body: unknown;
@@ -57,8 +61,17 @@ export interface Route {
 	handler: Handler;
 }
 
+/** What Rocket.Chat's checks (rocketchat/validators.ts) saw: requests, refusals, request forms. */
+export interface ValidationStats {
+	validated: number;
+	rejected: number;
+	/** form (route and parameter names) → requests */
+	forms: Map<string, number>;
+}
+
 export class SandboxCore {
 	readonly state = new SandboxState();
+	readonly validation: ValidationStats = { validated: 0, rejected: 0, forms: new Map() };
 	readonly oauth: OAuthProvider;
 	/** base address, set once the server listens */
 	url = '';

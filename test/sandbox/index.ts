@@ -6,11 +6,12 @@
  *   await fetch(`${sandbox.url}/api/v1/login`, ...);
  *   await sandbox.close();
  */
-import { readFileSync } from 'fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 
 import { createControl, checkConfigPatch } from './control';
 import { SandboxCore } from './core';
+import { loadValidators } from './rocketchat/validators';
 import { endConference } from './routes/conference';
 import { MAX_COUNT } from './params';
 import { DEMO_SECRETS, seedDemo, seedEmpty } from './seed';
@@ -19,6 +20,7 @@ import { SandboxHttpServer, TLS_DIR } from './server';
 import type { RuntimeConfig, Sandbox, SandboxOptions } from './types';
 
 export type {
+	Dialect,
 	FaultMode,
 	FaultSpec,
 	FixtureUser,
@@ -41,6 +43,20 @@ export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 /** How often the Realtime API pings each connection by default. */
 export const DEFAULT_DDP_PING_INTERVAL_MS = 25_000;
 
+/**
+ * With SQUADUS_VALIDATION_DIR set (the jest suite's global setup sets it), each sandbox leaves
+ * what Rocket.Chat's validators checked there, for the suite's total (global teardown).
+ */
+function recordValidation(sandbox: Sandbox): void {
+	const dir = process.env.SQUADUS_VALIDATION_DIR;
+	if (!dir) return;
+	const stats = sandbox.validation();
+	if (stats.validated === 0) return;
+	mkdirSync(dir, { recursive: true });
+	const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`;
+	writeFileSync(`${dir}/${name}`, JSON.stringify(stats));
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
 	const config: RuntimeConfig = {
 		sessionTtlMs: opts.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS,
@@ -48,9 +64,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 		oauthTokenTtlSec: opts.oauthTokenTtlSec ?? 3600,
 		maxBodyBytes: opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
 		logRequests: opts.logRequests ?? true,
+		dialect: opts.dialect ?? 'rocketchat',
 		maxCount: opts.maxCount ?? MAX_COUNT,
 		userServices: opts.userServices ?? false,
 	};
+	loadValidators();
 	const core = new SandboxCore(config);
 	const server = new SandboxHttpServer(core);
 	const realtime = new RealtimeServer(core, opts.ddpPingIntervalMs ?? DEFAULT_DDP_PING_INTERVAL_MS);
@@ -90,6 +108,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (checked.oauthTokenTtlSec !== undefined)
 				config.oauthTokenTtlSec = checked.oauthTokenTtlSec;
 			if (checked.logRequests !== undefined) config.logRequests = checked.logRequests;
+			if (checked.dialect !== undefined) config.dialect = checked.dialect;
 			if (checked.maxCount !== undefined) config.maxCount = checked.maxCount;
 			if (checked.userServices !== undefined) config.userServices = checked.userServices;
 			if (checked.rateLimit !== undefined) {
@@ -150,6 +169,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			if (!state.users.has(userId)) throw new Error(`Unknown user ${userId}`);
 			return state.createSamlCredential(userId);
 		},
+		validation() {
+			const { validated, rejected, forms } = core.validation;
+			return { validated, rejected, forms: Object.fromEntries(forms) };
+		},
 		secrets() {
 			const all = new Set<string>(DEMO_SECRETS);
 			for (const u of core.fixtures.users) all.add(u.password);
@@ -162,6 +185,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 			return [...all];
 		},
 		close() {
+			recordValidation(sandbox);
 			realtime.close();
 			return server.close();
 		},

@@ -16,6 +16,7 @@ import { FaultInjector } from './faults';
 import { serveFile } from './files';
 import { MultipartError, parseMultipart, type MultipartFile } from './multipart';
 import { RateLimiter, tooManyRequests } from './rateLimit';
+import { formOf, parseQueryParams, ROCKET_CHAT_CHECKS } from './rocketchat/validators';
 import { resolveAuth } from './routes/auth';
 import { authRoutes } from './routes/auth';
 import { autoupdateRoutes } from './routes/autoupdate';
@@ -295,11 +296,13 @@ export class SandboxHttpServer {
 		const pathname = url.pathname;
 		const query: Record<string, string> = {};
 		for (const [k, v] of url.searchParams) if (!(k in query)) query[k] = v;
+		const queryParams = parseQueryParams(url.searchParams);
 		const headers = flattenHeaders(req);
 		const info: RequestInfo = {
 			method,
 			path: pathname,
 			query,
+			queryParams,
 			headers,
 			body: undefined,
 			files: [],
@@ -310,7 +313,16 @@ export class SandboxHttpServer {
 		const isControl = pathname === '/_sandbox' || pathname.startsWith('/_sandbox/');
 		let entry: LoggedRequest | undefined;
 		if (!isControl && this.core.config.logRequests) {
-			entry = { method, path: pathname, query, body: undefined, headers, status: 0, time };
+			entry = {
+				method,
+				path: pathname,
+				query,
+				queryParams,
+				body: undefined,
+				headers,
+				status: 0,
+				time,
+			};
 			this.log.push(entry);
 			if (this.log.length > MAX_LOG_ENTRIES) this.log = this.log.slice(-MAX_LOG_ENTRIES / 2);
 		}
@@ -428,6 +440,29 @@ export class SandboxHttpServer {
 		}
 	}
 
+	/** Rocket.Chat's own checks of the route (rocketchat/validators.ts), counted. */
+	private validate(route: Route, info: RequestInfo): void {
+		const key = `${route.method} ${route.path}`;
+		const checks = ROCKET_CHAT_CHECKS[key];
+		if (!checks) return;
+		const { validation, config } = this.core;
+		const req = {
+			method: info.method === 'HEAD' ? 'GET' : info.method,
+			queryParams: info.queryParams,
+			body: info.body,
+			dialect: config.dialect,
+		};
+		const form = formOf(key, req);
+		validation.validated++;
+		validation.forms.set(form, (validation.forms.get(form) ?? 0) + 1);
+		try {
+			for (const check of checks) check(req);
+		} catch (e) {
+			validation.rejected++;
+			throw e;
+		}
+	}
+
 	private dispatch(info: RequestInfo): { reply: Reply; userId?: string } {
 		const { core } = this;
 		let userId: string | undefined;
@@ -476,6 +511,7 @@ export class SandboxHttpServer {
 						throw e;
 					}
 				}
+				this.validate(route, info);
 				const ctx: ApiContext = {
 					...info,
 					core,

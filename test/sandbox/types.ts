@@ -1,7 +1,10 @@
 /**
  * Public types of the Squadus sandbox server (see index.ts for the entry point).
  */
+import type { Dialect } from './rocketchat/validators';
 import type { SandboxState } from './state';
+
+export type { Dialect } from './rocketchat/validators';
 
 export interface RateLimitConfig {
 	limit: number;
@@ -27,6 +30,14 @@ export interface SandboxOptions {
 	maxBodyBytes?: number;
 	/** keep the request log (default true); turn off for long benchmarks */
 	logRequests?: boolean;
+	/**
+	 * Where the vendor manual and Rocket.Chat disagree (method.callAnon/login envelope, logout
+	 * answer, users.delete query vs body, channels.create `userId`, channels.members `ids`):
+	 * 'rocketchat' (default) accepts and answers what Rocket.Chat does and refuses the manual's
+	 * form with Rocket.Chat's error; 'manual' accepts and answers as the manual says. Rocket.Chat's
+	 * validators run in both. Changeable at runtime.
+	 */
+	dialect?: Dialect;
 	/**
 	 * the server's upper `count` limit (Rocket.Chat's API_Upper_Count_Limit admin setting),
 	 * default 100; a lower cap answers short pages that are not the last one
@@ -68,6 +79,8 @@ export interface LoggedRequest {
 	query: Record<string, string>;
 	/** parsed JSON; for multipart: { fields, files: [{ field, filename, mimeType, size }] }; raw string if unparseable */
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+	/** the query as Rocket.Chat parses it (`status[]=a&status[]=b` → `{ status: ['a', 'b'] }`) */
+	queryParams: Record<string, string | string[]>;
 	/** lower-case names */
 	headers: Record<string, string>;
 	/** 0 when the socket was dropped before answering */
@@ -152,6 +165,7 @@ export interface Sandbox {
 				| 'logRequests'
 				| 'maxCount'
 				| 'userServices'
+				| 'dialect'
 			>
 		>,
 	): void;
@@ -184,6 +198,8 @@ export interface Sandbox {
 	endConference(conferenceNumber: string): void;
 	/** a fresh one-time SAML credential token for a user (the seeded one works once) */
 	createSamlCredential(userId: string): string;
+	/** what Rocket.Chat's validators checked so far: requests, refusals, and requests per form */
+	validation(): { validated: number; rejected: number; forms: Record<string, number> };
 	/** every secret the sandbox knows right now: passwords, PATs, TOTP secrets, session and OAuth tokens */
 	secrets(): string[];
 	/** PEM of the self-signed certificate (when https) */

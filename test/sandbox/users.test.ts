@@ -109,6 +109,9 @@ describe('users.create (manual 3.3.1)', () => {
 });
 
 describe('users.delete (manual 3.3.2)', () => {
+	// the manual's forms and answers (see 'the Rocket.Chat dialect' for Rocket.Chat's)
+	beforeAll(() => sb.configure({ dialect: 'manual' }));
+	afterAll(() => sb.configure({ dialect: 'rocketchat' }));
 	it('deletes a user named by userID and userName in the query string', async () => {
 		const victim = sb.createUser({ username: 'temp.user', password: 'Temp#1' });
 		const res = await call(sb, 'POST', 'users.delete', {
@@ -222,7 +225,7 @@ describe('users.info (manual 3.3.3)', () => {
 				query: { username: 'admin', fields: '{bad' },
 			}),
 			400,
-			'invalid-params',
+			'error-invalid-fields',
 		);
 	});
 });
@@ -248,7 +251,7 @@ describe('users.list (addition for user pickers)', () => {
 		expectError(
 			await call(sb, 'GET', 'users.list', { auth: ivan, query: { query: '{"username":' } }),
 			400,
-			'invalid-params',
+			'error-invalid-query',
 		);
 	});
 });
@@ -427,5 +430,46 @@ describe('changelog.list (manual 3.7)', () => {
 			400,
 			'invalid-params',
 		);
+	});
+});
+
+describe('users.delete in the Rocket.Chat dialect (default)', () => {
+	it("refuses the manual's query form and deletes the user named in the body", async () => {
+		const victim = sb.createUser({ username: 'rc.victim', password: 'Victim#Passw0rd' });
+		const manual = await call(sb, 'POST', 'users.delete', {
+			auth: admin,
+			query: { userID: victim._id, userName: 'rc.victim' },
+		});
+		expectError(manual, 400, 'error-user-param-not-provided');
+		expect(manual.body.error).toBe(
+			'The required "userId" or "username" param was not provided [error-user-param-not-provided]',
+		);
+		expect(sb.state.userById(victim._id)).toBeDefined();
+		const res = await call(sb, 'POST', 'users.delete', { auth: admin, body: { userId: victim._id } });
+		expect(res.body).toEqual({ success: true });
+		expect(sb.state.userById(victim._id)).toBeUndefined();
+	});
+});
+
+describe("Rocket.Chat's validators refuse the requests the manual alone allows", () => {
+	it('users.create without password, even with setRandomPassword (isUserCreateParamsPOST)', async () => {
+		const res = await call(sb, 'POST', 'users.create', {
+			auth: admin,
+			body: { email: 'rnd@squadus.test', name: 'Rnd', username: 'rnd.user', setRandomPassword: true },
+		});
+		expectError(res, 400, 'invalid-params');
+		expect(res.body.error).toBe("must have required property 'password' [invalid-params]");
+		const ok = await call(sb, 'POST', 'users.create', {
+			auth: admin,
+			body: {
+				email: 'rnd@squadus.test',
+				name: 'Rnd',
+				username: 'rnd.user',
+				password: '',
+				setRandomPassword: true,
+			},
+		});
+		expect(ok.body.success).toBe(true);
+		expect(sb.state.checkPassword(sb.state.userByUsername('rnd.user')!, '')).toBe(false);
 	});
 });

@@ -1,5 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { methodCallLoginBody } from '../../shared/transport/login';
 import { anonymousLogin } from '../helpers';
 import { updateDisplayOptions } from '../../shared/descriptions';
 
@@ -40,9 +41,16 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// Manual 3.1.3
-	return await anonymousLogin.call(this, i, '/method.callAnon/login', {
+	const loginRequest = {
 		serviceName: String(this.getNodeParameter('serviceName', i)).trim(),
 		accessToken: String(this.getNodeParameter('accessToken', i)).trim(),
 		expiresIn: this.getNodeParameter('expiresIn', i) as number,
-	});
+	};
+	return await anonymousLogin.call(
+		this,
+		i,
+		'/method.callAnon/login',
+		loginRequest,
+		methodCallLoginBody(loginRequest),
+	);
 }

@@ -1,5 +1,6 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
+import { methodCallLoginBody } from '../../shared/transport/login';
 import { anonymousLogin } from '../helpers';
 import { updateDisplayOptions } from '../../shared/descriptions';
 
@@ -24,7 +25,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	// Manual 3.1.2
 	const credentialToken = String(this.getNodeParameter('credentialToken', i)).trim();
-	return await anonymousLogin.call(this, i, '/method.callAnon/login', {
-		params: { saml: true, credentialToken },
-	});
+	return await anonymousLogin.call(
+		this,
+		i,
+		'/method.callAnon/login',
+		{ params: { saml: true, credentialToken } },
+		methodCallLoginBody({ saml: true, credentialToken }),
+	);
 }

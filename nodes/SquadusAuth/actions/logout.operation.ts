@@ -48,5 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		itemIndex: i,
 		secrets: [body.authToken],
 	})) as IDataObject;
-	return { status: response.status, message: response.message };
+	// The manual answers { status, message }; Rocket.Chat { status, data: { message } }.
+	const data = (response.data ?? {}) as IDataObject;
+	return { status: response.status, message: response.message ?? data.message };
 }

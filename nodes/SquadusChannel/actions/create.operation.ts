@@ -8,6 +8,7 @@ import {
 import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
+import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { compact } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -100,9 +101,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		userId: typeof fields.userId === 'string' ? fields.userId.trim() : undefined,
 		readOnly: fields.readOnly as boolean | undefined,
 	});
-	const response = (await squadusApiRequest.call(this, 'POST', '/channels.create', {
-		body,
-		itemIndex: i,
-	})) as IDataObject;
+	const send = async (form: IDataObject) =>
+		(await squadusApiRequest.call(this, 'POST', '/channels.create', {
+			body: form,
+			itemIndex: i,
+		})) as IDataObject;
+	// The manual lists `userId`; Rocket.Chat 8.x refuses it as an additional property: then the
+	// channel is created without it (for the credential's user).
+	const { userId, ...withoutUserId } = body;
+	const response =
+		userId === undefined
+			? await send(body)
+			: await manualThenRocketChat(
+					async () => await send(body),
+					async () => await send(withoutUserId),
+				);
 	return response.channel as IDataObject;
 }

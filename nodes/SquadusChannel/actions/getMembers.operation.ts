@@ -7,7 +7,9 @@ import {
 	updateDisplayOptions,
 } from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
+import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { getList } from '../../shared/helpers/lists';
+import { squadusApiRequestAllItems } from '../../shared/transport';
 import { splitNames } from '../../shared/helpers/names';
 import { compact } from '../helpers';
 
@@ -57,11 +59,33 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Manual 3.5.9
 	const ref = getChannelRef.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	// Rocket.Chat reads `status` as an array (`status[]=online&status[]=away`).
 	const qs = compact({
 		...ref,
-		status: ((filters.status as string[] | undefined) ?? []).join(','),
+		status: (filters.status as string[] | undefined) ?? [],
 		filter: String(filters.filter ?? '').trim(),
-		ids: splitNames(filters.ids).join(','),
 	});
-	return await getList.call(this, i, '/channels.members', ['members'], qs);
+	const ids = splitNames(filters.ids);
+	if (ids.length === 0) return await getList.call(this, i, '/channels.members', ['members'], qs);
+	// The manual's `ids` filter; Rocket.Chat 8.x refuses it as an additional property: then every
+	// member is read and the IDs are picked here.
+	return await manualThenRocketChat(
+		async () =>
+			await getList.call(this, i, '/channels.members', ['members'], {
+				...qs,
+				ids: ids.join(','),
+			}),
+		async () => {
+			const wanted = new Set(ids);
+			const returnAll = this.getNodeParameter('returnAll', i, false) as boolean;
+			const limit = returnAll ? Infinity : (this.getNodeParameter('limit', i, 50) as number);
+			const all = await squadusApiRequestAllItems.call(this, 'GET', '/channels.members', {
+				qs,
+				listKeys: ['members'],
+				returnAll: true,
+				itemIndex: i,
+			});
+			return all.filter((member) => wanted.has(String(member._id))).slice(0, limit);
+		},
+	);
 }

@@ -8,7 +8,7 @@ import {
 	sortFilters,
 	updateDisplayOptions,
 } from '../../shared/descriptions';
-import { getChannelRef } from '../../shared/helpers';
+import { getChannelId } from '../../shared/helpers';
 import { queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';
 import { getList } from '../../shared/helpers/lists';
@@ -52,8 +52,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.5.10
-	const ref = getChannelRef.call(this, i);
+	// Manual 3.5.10. Rocket.Chat has required `roomId` here since 4.x and refuses `roomName`
+	// (its validator has no roomName): a channel given by name is looked up first.
+	const roomId = await getChannelId.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const query: IDataObject = {
 		...parseJsonObject.call(
@@ -67,7 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		...(filters.onlyStarred === true ? { 'starred._id': { $exists: true } } : {}),
 	};
 	const qs = compact({
-		...ref,
+		roomId,
 		query: queryParameter(query),
 		sort: sortParameter(filters, 'ts'),
 	});

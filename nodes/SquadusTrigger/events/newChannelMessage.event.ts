@@ -6,6 +6,7 @@ import {
 } from 'n8n-workflow';
 
 import { channelLocator, updateDisplayOptions } from '../../shared/descriptions';
+import { squadusApiRequest } from '../../shared/transport';
 import { readNewer, type Position, type Read } from '../feed';
 import { keepMessages, messageFeed, messageId, messageTime } from './messages';
 
@@ -33,6 +34,19 @@ export function key(this: IPollFunctions): string {
 export const timeOf = messageTime;
 export const idOf = messageId;
 
+/**
+ * `{ roomId }` for channels.messages: Rocket.Chat requires `roomId` there and refuses `roomName`,
+ * so a channel given by name is looked up with channels.info first.
+ */
+async function channelRoom(this: IPollFunctions): Promise<IDataObject> {
+	const ref = channelRef.call(this);
+	if ('roomId' in ref) return ref;
+	const { channel } = (await squadusApiRequest.call(this, 'GET', '/channels.info', {
+		qs: ref,
+	})) as { channel: IDataObject };
+	return { roomId: channel._id as string };
+}
+
 // Manual 3.5.10
 export async function read(
 	this: IPollFunctions,
@@ -40,7 +54,7 @@ export async function read(
 	all: boolean,
 ): Promise<Read> {
 	return await readNewer(
-		messageFeed.call(this, '/channels.messages', channelRef.call(this)),
+		messageFeed.call(this, '/channels.messages', await channelRoom.call(this)),
 		since,
 		all,
 	);

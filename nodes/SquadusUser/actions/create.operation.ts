@@ -225,8 +225,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 	}
 
-	const body: IDataObject = { name, username, email, ...fields };
-	if (password !== '') body.password = password;
+	// `password` is always sent: Rocket.Chat's validator requires the key even with Set Random
+	// Password (then empty, and the server generates one).
+	const body: IDataObject = { name, username, email, password, ...fields };
 	if (roles !== undefined) body.roles = toRoles.call(this, i, roles);
 	const pairs = ((customFields as IDataObject | undefined)?.field ?? []) as IDataObject[];
 	if (pairs.length) {

@@ -2,6 +2,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import { updateDisplayOptions, userLocator, writeOptions } from '../../shared/descriptions';
 import { getUserRef, lookUpUser } from '../../shared/helpers';
+import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -17,9 +18,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const user = await lookUpUser.call(this, getUserRef.call(this, i), i);
 	const userId = user._id as string;
 	const username = user.username as string;
-	await squadusApiRequest.call(this, 'POST', '/users.delete', {
-		qs: { userID: userId, userName: username },
-		itemIndex: i,
-	});
+	// Manual 3.3.2 puts userID and userName in the query; Rocket.Chat reads the user from the
+	// body (getUserFromParams) and refuses a request without one.
+	await manualThenRocketChat(
+		async () =>
+			await squadusApiRequest.call(this, 'POST', '/users.delete', {
+				qs: { userID: userId, userName: username },
+				itemIndex: i,
+			}),
+		async () =>
+			await squadusApiRequest.call(this, 'POST', '/users.delete', {
+				body: { userId },
+				itemIndex: i,
+			}),
+		['invalid-params', 'error-user-param-not-provided'],
+	);
 	return { deleted: true, userId, username };
 }

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { explainedError, explainNetworkError, serverText } from './errors';
+import { methodCallLoginBody, readLoginAnswer, refusedAsInvalid } from './login';
 import { CrossOriginRedirect, explainRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
 import type { ResolvedAuth, SquadusContext } from './request';
 import { apiUrl } from './url';
@@ -32,6 +33,8 @@ interface Session {
 
 const SESSIONS_KEPT = 500;
 const sessions = new Map<string, Session>();
+/** Servers that refused the manual's flat exchange body: they get Rocket.Chat's envelope first. */
+const envelopeServers = new Set<string>();
 /** Exchanges under way, by session key (or by credential while it has no token yet). */
 const exchanges = new Map<string, Promise<Session>>();
 
@@ -62,26 +65,14 @@ function expiresIn(auth: ResolvedAuth): number {
 
 type Exchange = { session: Session } | { rejected: { status: number; body: unknown } };
 
-/** Reads both the manual's answer (`data.authToken`) and Rocket.Chat's method-call wrapping. */
+/** Reads both the manual's answer (`data.authToken`) and Rocket.Chat's method-call envelope. */
 function readExchange(status: number, body: unknown): Exchange {
-	const answer = (body ?? {}) as IDataObject;
-	const data = answer.data as IDataObject | undefined;
-	if (status < 300 && data?.authToken && data.userId) {
-		return { session: { authToken: String(data.authToken), userId: String(data.userId) } };
+	const answer = readLoginAnswer(status, body);
+	if ('session' in answer) {
+		const { authToken, userId } = answer.session;
+		return { session: { authToken, userId } };
 	}
-	if (status < 300 && typeof answer.message === 'string') {
-		try {
-			const call = JSON.parse(answer.message) as IDataObject;
-			const result = call.result as IDataObject | undefined;
-			if (result?.token && result.id) {
-				return { session: { authToken: String(result.token), userId: String(result.id) } };
-			}
-			if (call.error) return { rejected: { status: 401, body: call.error } };
-		} catch {
-			// not a method-call answer: reported below
-		}
-	}
-	return { rejected: { status: status < 300 ? 401 : status, body } };
+	return { rejected: answer.refused };
 }
 
 async function exchange(
@@ -91,35 +82,53 @@ async function exchange(
 	timeout: number | undefined,
 	itemIndex: number,
 ): Promise<Exchange> {
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		url: apiUrl(auth.server, '/method.callAnon/login'),
-		body: { serviceName: auth.credentials.serviceName, accessToken, expiresIn: expiresIn(auth) },
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
-	};
-	if (timeout) request.timeout = timeout;
-	request.abortSignal = signalOf(context);
-	let response: IN8nHttpFullResponse;
-	try {
-		// The exchange carries the provider's token in its body, not as the credential's header:
-		// redirects are followed only on the server's own origin.
-		response = await sendWithinOrigin(
-			async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
-			request,
-		);
-	} catch (error) {
-		if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
-			throw explainedError(context.getNode(), explainRedirect(error), itemIndex);
+	const loginRequest = {
+		serviceName: auth.credentials.serviceName,
+		accessToken,
+		expiresIn: expiresIn(auth),
+	} as IDataObject;
+	const send = async (body: IDataObject): Promise<IN8nHttpFullResponse> => {
+		const request: IHttpRequestOptions = {
+			method: 'POST',
+			url: apiUrl(auth.server, '/method.callAnon/login'),
+			body,
+			json: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+		};
+		if (timeout) request.timeout = timeout;
+		request.abortSignal = signalOf(context);
+		try {
+			// The exchange carries the provider's token in its body, not as the credential's header:
+			// redirects are followed only on the server's own origin.
+			return await sendWithinOrigin(
+				async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
+				request,
+			);
+		} catch (error) {
+			if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
+				throw explainedError(context.getNode(), explainRedirect(error), itemIndex);
+			}
+			throw explainedError(
+				context.getNode(),
+				explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
+				itemIndex,
+			);
 		}
-		throw explainedError(
-			context.getNode(),
-			explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
-			itemIndex,
-		);
+	};
+	// The manual's flat body first; Rocket.Chat refuses it as invalid and takes its envelope
+	// (remembered per server, so each later exchange is one request).
+	let response: IN8nHttpFullResponse | undefined;
+	if (!envelopeServers.has(auth.server)) {
+		response = await send(loginRequest);
+		if (refusedAsInvalid(response.statusCode, response.body)) {
+			if (envelopeServers.size >= SESSIONS_KEPT) envelopeServers.clear();
+			envelopeServers.add(auth.server);
+			response = undefined;
+		}
 	}
+	response ??= await send(methodCallLoginBody(loginRequest));
 	const result = readExchange(response.statusCode, response.body);
 	if ('rejected' in result && ![400, 401, 403].includes(result.rejected.status)) {
 		const { text } = serverText(result.rejected.body);
@@ -328,5 +337,6 @@ export function oauth2SessionSecrets(auth: ResolvedAuth): string[] {
 /** Forgets every exchanged session (tests). */
 export function clearOAuth2Sessions(): void {
 	sessions.clear();
+	envelopeServers.clear();
 	exchanges.clear();
 }

@@ -1,4 +1,5 @@
 import { totp } from '../../../nodes/shared/helpers/totp';
+import type { Dialect } from '../../sandbox';
 import { credentialsFor, runNode, useSandbox } from '../helpers';
 import { expectNoSecrets } from '../secrets';
 
@@ -15,13 +16,35 @@ function expectAnonymous(request: { headers: Record<string, string> }) {
 	expect(request.headers['x-user-id']).toBeUndefined();
 }
 
-/** The output of a login: a live session of the expected user. */
-function expectSession(json: Record<string, unknown>, userId: string) {
-	expect(Object.keys(json).sort()).toEqual(['authToken', 'me', 'userId']);
+/**
+ * The output of a login: a live session of the expected user. The manual's answer has the user
+ * (`me`); Rocket.Chat's method-call envelope has only the session.
+ */
+function expectSession(json: Record<string, unknown>, userId: string, withMe = true) {
+	expect(Object.keys(json).sort()).toEqual(withMe ? ['authToken', 'me', 'userId'] : ['authToken', 'userId']);
 	expect(json.userId).toBe(userId);
-	expect((json.me as { _id: string })._id).toBe(userId);
+	if (withMe) expect((json.me as { _id: string })._id).toBe(userId);
 	const session = ctx.sandbox.state.sessions.get(json.authToken as string);
 	expect(session?.userId).toBe(userId);
+}
+
+/**
+ * The method.callAnon/login requests of one login: the manual's flat body, and in Rocket.Chat's
+ * dialect (which refuses it as invalid) Rocket.Chat's envelope after it. Returns the login
+ * request each carried.
+ */
+function loginRequestsSent(dialect: Dialect, flatBody: Record<string, unknown>): unknown[] {
+	const requests = ctx.sandbox.requests({ path: CALL_ANON });
+	requests.forEach(expectAnonymous);
+	expect(requests[0].body).toEqual(flatBody);
+	if (dialect === 'manual') {
+		expect(requests.map((r) => r.status)).toEqual([200]);
+		return [requests[0].body];
+	}
+	expect(requests.map((r) => r.status)).toEqual([400, 200]);
+	const call = JSON.parse(requests[1].body.message);
+	expect(call).toEqual({ msg: 'method', id: expect.any(String), method: 'login', params: [expect.any(Object)] });
+	return [requests[0].body, call.params[0]];
 }
 
 describe('Squadus Auth', () => {
@@ -128,7 +151,10 @@ describe('Squadus Auth', () => {
 		});
 	});
 
-	describe('Log In With SAML Token', () => {
+	describe.each(['rocketchat', 'manual'] as const)('Log In With SAML Token (%s dialect)', (dialect) => {
+		beforeAll(() => ctx.sandbox.configure({ dialect }));
+		afterAll(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
+
 		it('exchanges a SAML credential token for a session; the token works once', async () => {
 			const { sandbox } = ctx;
 			const samlUser = sandbox.state.userByUsername(sandbox.fixtures.saml.username)!;
@@ -137,11 +163,9 @@ describe('Squadus Auth', () => {
 
 			const run = await runNode(sandbox, 'squadusAuth', params);
 			expect(run.nodeError).toBeUndefined();
-			const [request] = sandbox.requests({ path: CALL_ANON });
-			expect(request.method).toBe('POST');
-			expect(request.body).toEqual({ params: { saml: true, credentialToken } });
-			expectAnonymous(request);
-			expectSession(run.json[0], samlUser._id);
+			const sent = loginRequestsSent(dialect, { params: { saml: true, credentialToken } });
+			if (dialect === 'rocketchat') expect(sent[1]).toEqual({ saml: true, credentialToken });
+			expectSession(run.json[0], samlUser._id, dialect === 'manual');
 			expectNoSecrets(run, [adminPassword()]);
 
 			const again = await runNode(sandbox, 'squadusAuth', params);
@@ -155,7 +179,10 @@ describe('Squadus Auth', () => {
 		});
 	});
 
-	describe('Log In With OAuth Token', () => {
+	describe.each(['rocketchat', 'manual'] as const)('Log In With OAuth Token (%s dialect)', (dialect) => {
+		beforeAll(() => ctx.sandbox.configure({ dialect }));
+		afterAll(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
+
 		async function providerToken(): Promise<string> {
 			const { oauth } = ctx.sandbox.fixtures;
 			const response = await fetch(oauth.tokenUrl, {
@@ -181,11 +208,11 @@ describe('Squadus Auth', () => {
 				expiresIn: 200,
 			});
 			expect(run.nodeError).toBeUndefined();
-			const [request] = sandbox.requests({ path: CALL_ANON });
-			expect(request.body).toEqual({ serviceName: oauth.serviceName, accessToken, expiresIn: 200 });
-			expectAnonymous(request);
+			const flat = { serviceName: oauth.serviceName, accessToken, expiresIn: 200 };
+			const sent = loginRequestsSent(dialect, flat);
+			if (dialect === 'rocketchat') expect(sent[1]).toEqual(flat);
 			const providerUser = sandbox.state.userByUsername(oauth.providerUser.username)!;
-			expectSession(run.json[0], providerUser._id);
+			expectSession(run.json[0], providerUser._id, dialect === 'manual');
 			expectNoSecrets(run, [accessToken, adminPassword()]);
 		});
 
@@ -227,6 +254,23 @@ describe('Squadus Auth', () => {
 			expect(run.json).toEqual([{ status: 'success', message: "You've been logged out!" }]);
 			expect(sandbox.state.sessions.has(session.token)).toBe(false);
 			expectNoSecrets(run, [session.token, adminPassword()]);
+		});
+
+		it("reads the manual's answer { status, message } too", async () => {
+			const { sandbox } = ctx;
+			sandbox.configure({ dialect: 'manual' });
+			try {
+				const session = openSession();
+				const run = await runNode(sandbox, 'squadusAuth', {
+					operation: 'logout',
+					userId: sandbox.fixtures.user._id,
+					options: { authToken: session.token },
+				});
+				expect(run.json).toEqual([{ status: 'success', message: "You've been logged out!" }]);
+				expect(sandbox.state.sessions.has(session.token)).toBe(false);
+			} finally {
+				sandbox.configure({ dialect: 'rocketchat' });
+			}
 		});
 
 		it('fails for a token of another user, with and without Continue On Fail', async () => {

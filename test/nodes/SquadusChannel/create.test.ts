@@ -46,11 +46,42 @@ describe('Squadus Channel → Create', () => {
 			readOnly: true,
 			userId: fixtures.admin._id,
 		});
+		// Rocket.Chat (8.x, the sandbox's default dialect) refuses the manual's userId as an
+		// additional property: the channel is then created without it
+		const requests = sandbox.requests({ path });
+		expect(requests.map((r) => r.status)).toEqual([400, 200]);
+		expect(requests[0].body).toEqual(request.body);
+		expect(requests[1].body).toEqual({
+			name,
+			members: [fixtures.user.username, fixtures.bot.username],
+			readOnly: true,
+		});
 		expect(result.json).toHaveLength(1);
 		expect(result.json[0]).toMatchObject({ name, t: 'c', ro: true, usersCount: 3 });
 		const room = sandbox.state.roomByName(name);
 		expect(result.json[0]._id).toBe(room?._id);
 		expect(sandbox.state.subscription(room!._id, fixtures.user._id)).toBeDefined();
+	});
+
+	it("sends the manual's userId once where the server takes it (manual dialect)", async () => {
+		const { sandbox } = ctx;
+		const name = uniqueName('for-user');
+		sandbox.configure({ dialect: 'manual' });
+		try {
+			const result = await runChannel(sandbox, {
+				operation: 'create',
+				name,
+				additionalFields: { userId: sandbox.fixtures.admin._id },
+			});
+			expect(result.nodeError).toBeUndefined();
+			const requests = sandbox.requests({ path });
+			expect(requests.map((r) => [r.status, r.body])).toEqual([
+				[200, { name, userId: sandbox.fixtures.admin._id }],
+			]);
+			expect(result.json[0]).toMatchObject({ name });
+		} finally {
+			sandbox.configure({ dialect: 'rocketchat' });
+		}
 	});
 
 	it('sends only the name when no additional field is set, stripping a leading #', async () => {

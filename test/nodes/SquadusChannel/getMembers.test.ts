@@ -81,10 +81,50 @@ describe('Squadus Channel → Get Members', () => {
 			[fixtures.admin._id, fixtures.bot._id].sort(),
 		);
 
-		const queries = sandbox.requests({ path }).map((r) => r.query);
-		expect(queries[0]).toMatchObject({ status: 'away,busy' });
-		expect(queries[1]).toMatchObject({ filter: fixtures.user.username.slice(0, 4) });
-		expect(queries[2]).toMatchObject({ ids: `${fixtures.admin._id},${fixtures.bot._id}` });
+		const requests = sandbox.requests({ path });
+		// statuses as an array, as Rocket.Chat's Match check requires
+		expect(requests[0].queryParams.status).toEqual(['away', 'busy']);
+		expect(requests[1].query).toMatchObject({ filter: fixtures.user.username.slice(0, 4) });
+		// the manual's ids, refused by the (default) Rocket.Chat dialect as an additional
+		// property; then all members are read and picked by ID in the node
+		expect(requests[2].query).toMatchObject({ ids: `${fixtures.admin._id},${fixtures.bot._id}` });
+		expect(requests[2].status).toBe(400);
+		expect(requests.slice(3).map((r) => [r.status, r.query.ids])).toEqual([[200, undefined]]);
+	});
+
+	it("sends the manual's ids once, and only that request, where the server takes them", async () => {
+		const { sandbox } = ctx;
+		const { fixtures } = sandbox;
+		const channel = sandbox.fixtures.channels.general;
+		sandbox.configure({ dialect: 'manual' });
+		try {
+			const byIds = await runChannel(sandbox, {
+				operation: 'getMembers',
+				channel: byId(channel._id),
+				returnAll: false,
+				limit: 1,
+				filters: { ids: `${fixtures.bot._id}` },
+			});
+			expect(byIds.json.map((member) => member._id)).toEqual([fixtures.bot._id]);
+			const requests = sandbox.requests({ path });
+			expect(requests.map((r) => [r.status, r.query.ids])).toEqual([[200, fixtures.bot._id]]);
+		} finally {
+			sandbox.configure({ dialect: 'rocketchat' });
+		}
+	});
+
+	it('keeps Limit when the IDs are picked in the node (Rocket.Chat dialect)', async () => {
+		const { sandbox } = ctx;
+		const { fixtures } = sandbox;
+		const result = await runChannel(sandbox, {
+			operation: 'getMembers',
+			channel: byId(fixtures.channels.general._id),
+			returnAll: false,
+			limit: 1,
+			filters: { ids: `${fixtures.admin._id}, ${fixtures.bot._id}` },
+		});
+		expect(result.json).toHaveLength(1);
+		expect([fixtures.admin._id, fixtures.bot._id]).toContain(result.json[0]._id);
 	});
 
 	it('fails before any request when the channel is missing', async () => {

@@ -69,8 +69,12 @@ describe('Squadus Channel → Get Messages', () => {
 			},
 		});
 
+		// Rocket.Chat's channels.messages takes only roomId: the name is looked up first
+		const [lookup] = sandbox.requests({ path: '/api/v1/channels.info' });
+		expect(lookup.query).toEqual({ roomName: channel.name });
 		const [request] = sandbox.requests({ path });
-		expect(request.query.roomName).toBe(channel.name);
+		expect(request.query.roomId).toBe(channel._id);
+		expect(request.query.roomName).toBeUndefined();
 		expect(JSON.parse(request.query.query)).toEqual({ msg: { $regex: '^report' }, pinned: true });
 		expect(JSON.parse(request.query.sort)).toEqual({ ts: 1 });
 		expect(result.json.map((message) => message._id)).toEqual([first._id, third._id]);

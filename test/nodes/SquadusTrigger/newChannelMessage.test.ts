@@ -195,7 +195,16 @@ describe('Squadus Trigger: New Message in Channel', () => {
 		await trigger.poll();
 		const [id] = sandbox.addMessages(channel._id, 1);
 		expect(ids(await trigger.poll())).toEqual([id]);
-		expect(apiRequests(sandbox).at(-1)?.query).toMatchObject({ roomName: channel.name });
+		// Rocket.Chat's channels.messages takes only roomId: the name is looked up first
+		const requests = apiRequests(sandbox);
+		const last = requests.at(-1)!;
+		expect(last.path).toBe('/api/v1/channels.messages');
+		expect(last.query).toMatchObject({ roomId: channel._id });
+		expect(last.query.roomName).toBeUndefined();
+		expect(requests.at(-2)).toMatchObject({
+			path: '/api/v1/channels.info',
+			query: { roomName: channel.name },
+		});
 	});
 
 	it('returns the latest message in a manual run and leaves the position alone', async () => {

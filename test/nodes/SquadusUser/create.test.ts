@@ -68,7 +68,7 @@ describe('Squadus User → Create', () => {
 		expectNoSecrets(run, ['Pw-1-secret!', credentialsFor(sandbox).password as string]);
 	});
 
-	it('omits the password when "Set Random Password" is on and the password is empty', async () => {
+	it('sends an empty password when "Set Random Password" is on (Rocket.Chat requires the key)', async () => {
 		const { sandbox } = ctx;
 		const run = await runNode(
 			sandbox,
@@ -77,9 +77,16 @@ describe('Squadus User → Create', () => {
 		);
 		expect(run.nodeError).toBeUndefined();
 		const [request] = sandbox.requests({ path: CREATE });
-		expect(request.body).toMatchObject({ username: 'new.user2', setRandomPassword: true });
-		expect(request.body).not.toHaveProperty('password');
+		expect(request.body).toMatchObject({
+			username: 'new.user2',
+			setRandomPassword: true,
+			password: '',
+		});
+		expect(request.status).toBe(200);
 		expect(run.json[0].username).toBe('new.user2');
+		// the server generated a password: the empty one does not log in
+		const created = sandbox.state.userByUsername('new.user2')!;
+		expect(sandbox.state.checkPassword(created, '')).toBe(false);
 	});
 
 	it.each([

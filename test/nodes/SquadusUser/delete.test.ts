@@ -8,14 +8,22 @@ const INFO = '/api/v1/users.info';
 describe('Squadus User → Delete', () => {
 	beforeEach(() => ctx.sandbox.clearRequests());
 
+	afterEach(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
+
 	it.each([
-		['ID', 'id'],
-		['username', 'username'],
-	])(
-		'deletes a user given by %s, sending both userID and userName in the query',
-		async (_label, mode) => {
+		['ID', 'id', 'manual'],
+		['username', 'username', 'manual'],
+		['ID', 'id', 'rocketchat'],
+		['username', 'username', 'rocketchat'],
+	] as const)(
+		'deletes a user given by %s, sending userID and userName in the query (%s dialect; Rocket.Chat: then userId in the body)',
+		async (_label, mode, dialect) => {
 			const { sandbox } = ctx;
-			const created = sandbox.createUser({ username: `leaver.${mode}`, password: 'Leaver-pass-1' });
+			sandbox.configure({ dialect });
+			const created = sandbox.createUser({
+				username: `leaver.${mode}.${dialect}`,
+				password: 'Leaver-pass-1',
+			});
 			const value = mode === 'id' ? created._id : created.username;
 
 			const run = await runNode(sandbox, 'squadusUser', {
@@ -29,10 +37,17 @@ describe('Squadus User → Delete', () => {
 				mode === 'id' ? { userId: created._id } : { username: created.username },
 			);
 			const deletes = sandbox.requests({ path: DELETE });
-			expect(deletes).toHaveLength(1);
 			expect(deletes[0].method).toBe('POST');
 			expect(deletes[0].query).toEqual({ userID: created._id, userName: created.username });
 			expect(deletes[0].body ?? {}).toEqual({});
+			if (dialect === 'manual') {
+				expect(deletes.map((r) => r.status)).toEqual([200]);
+			} else {
+				// Rocket.Chat reads the user from the body: error-user-param-not-provided, then the body
+				expect(deletes.map((r) => r.status)).toEqual([400, 200]);
+				expect(deletes[1].query).toEqual({});
+				expect(deletes[1].body).toEqual({ userId: created._id });
+			}
 			expect(run.json).toEqual([
 				{ deleted: true, userId: created._id, username: created.username },
 			]);

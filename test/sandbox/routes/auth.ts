@@ -267,7 +267,11 @@ function logout(ctx: ApiContext): unknown {
 		state.endSession(ctx.session);
 	}
 	const message = "You've been logged out!";
-	return { status: 'success', message, data: { message } };
+	// Rocket.Chat (apps/meteor/app/api/server/api.ts, logout) answers { status, data: { message } };
+	// the manual documents { status, message }.
+	return ctx.core.config.dialect === 'manual'
+		? { status: 'success', message }
+		: { status: 'success', data: { message } };
 }
 
 function me(ctx: ApiContext): unknown {

@@ -220,12 +220,10 @@ function members(ctx: ApiContext): unknown {
 	const p = pagination(ctx.query, ctx.core.config.maxCount);
 	const sort = sortParam(ctx.query);
 	const direction = sort?.find(([field]) => field === 'username')?.[1] ?? 1;
-	const statuses = ctx.query.status
-		? ctx.query.status
-				.split(',')
-				.map((s) => s.trim())
-				.filter(Boolean)
-		: undefined;
+	// Rocket.Chat takes `status[]=online&status[]=away`: its Match check (rocketchat/validators.ts)
+	// refuses a string before this handler runs.
+	const status = ctx.queryParams.status;
+	const statuses = Array.isArray(status) ? status : undefined;
 	const ids = ctx.query.ids
 		? ctx.query.ids
 				.split(',')

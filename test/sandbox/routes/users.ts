@@ -20,7 +20,8 @@ import { userFull, userPublic, presentUserRoom } from '../present';
 import { matches, project, sortDocs, validateFields } from '../query';
 import type { SessionRecord, UserRecord } from '../state';
 import { iso, randomToken } from '../util';
-import { requireAdmin } from './common';
+import { userFromParams as rocketChatUserFromParams } from '../rocketchat/validators';
+import { requireAdmin, userFromParams } from './common';
 
 const KNOWN_ROLES = [
 	'admin',
@@ -45,7 +46,7 @@ function create(ctx: ApiContext): unknown {
 	const username = reqString(p, 'username').trim();
 	const setRandomPassword = optBool(p, 'setRandomPassword') ?? false;
 	const password = setRandomPassword
-		? (optString(p, 'password') ?? randomToken())
+		? optString(p, 'password') || randomToken()
 		: reqString(p, 'password');
 	const active = optBool(p, 'active');
 	const verified = optBool(p, 'verified');
@@ -107,16 +108,30 @@ function create(ctx: ApiContext): unknown {
 	return { success: true, user: adminView(ctx, user) };
 }
 
-// Manual 3.3.2: userID and userName come in the query string
+/**
+ * Manual 3.3.2: userID and userName come in the query string. Rocket.Chat
+ * (apps/meteor/app/api/server/v1/users.ts) reads the user from the JSON body with
+ * getUserFromParams: userId | username (| user).
+ */
 function remove(ctx: ApiContext): unknown {
 	requireAdmin(ctx);
 	const body = bodyObject(ctx.body);
+	const { state } = ctx.core;
+	if (ctx.core.config.dialect === 'rocketchat') {
+		rocketChatUserFromParams({
+			method: ctx.method,
+			queryParams: ctx.queryParams,
+			body,
+			dialect: 'rocketchat',
+		});
+		const target = userFromParams(ctx, body);
+		return deleteUser(ctx, target);
+	}
 	const params = { ...body, ...ctx.query } as Record<string, unknown>;
 	const userID = optString(params, 'userID') ?? optString(params, 'userId');
 	const userName = optString(params, 'userName') ?? optString(params, 'username');
 	if (!userID) throw missingParam('userID');
 	if (!userName) throw missingParam('userName');
-	const { state } = ctx.core;
 	const user = state.userById(userID);
 	if (!user) throw meteorError('error-invalid-user', 'Invalid user', { method: 'deleteUser' });
 	if (user.username.toLowerCase() !== userName.toLowerCase()) {
@@ -126,6 +141,11 @@ function remove(ctx: ApiContext): unknown {
 			{ method: 'deleteUser' },
 		);
 	}
+	return deleteUser(ctx, user);
+}
+
+function deleteUser(ctx: ApiContext, user: UserRecord): unknown {
+	const { state } = ctx.core;
 	if (
 		state.isAdmin(user) &&
 		[...state.users.values()].filter((u) => state.isAdmin(u) && u.active).length <= 1
