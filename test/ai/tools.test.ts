@@ -104,12 +104,12 @@ describe('Squadus tools for AI agents (examples/assistant.json)', () => {
 	});
 
 	it.each([
-		['its ID', (dev: { _id: string }) => dev._id, 'roomId'],
-		['#name', () => '#dev', 'roomName'],
-		['a bare name', () => 'dev', 'roomName'],
+		['its ID', (dev: { _id: string }) => dev._id, 0],
+		['#name', () => '#dev', 1],
+		['a bare name', () => 'dev', 1],
 	])(
 		'Read channel messages: the channel as %s, the limit as text',
-		async (_label, channel, key) => {
+		async (_label, channel, lookups) => {
 			const { sandbox } = ctx;
 			const { dev } = sandbox.fixtures.channels;
 			const run = await callTool(sandbox, 'Read channel messages', {
@@ -118,8 +118,12 @@ describe('Squadus tools for AI agents (examples/assistant.json)', () => {
 			});
 			expect(run.nodeError).toBeUndefined();
 			expect(run.json).toHaveLength(1);
+			// a name is looked up first: Rocket.Chat's channels.messages takes only roomId
+			const infos = sandbox.requests({ path: '/api/v1/channels.info' });
+			expect(infos.map((r) => r.query.roomName)).toEqual(lookups ? ['dev'] : []);
 			const [request] = sandbox.requests({ path: '/api/v1/channels.messages' });
-			expect(request.query[key]).toBe(key === 'roomId' ? dev._id : 'dev');
+			expect(request.query.roomId).toBe(dev._id);
+			expect(request.query.roomName).toBeUndefined();
 			expect(request.query.count).toBe('1');
 		},
 	);
@@ -257,6 +261,8 @@ describe('parseChannelText / parseUserText (the forms models write)', () => {
 		['GENERAL', 'id', { roomId: 'GENERAL' }],
 		['8MvNjAh5hDzbfjmgt', 'id', { roomId: '8MvNjAh5hDzbfjmgt' }],
 		['8MvNjAh5hDzbfjmgt', 'name', { roomId: '8MvNjAh5hDzbfjmgt' }],
+		// one random id in 15 has no digit (seen in a run): still an id
+		['eqNpffdJfSYDfNWbq', 'name', { roomId: 'eqNpffdJfSYDfNWbq' }],
 		['project-x', 'name', { roomName: 'project-x' }],
 		['Some Room', 'id', { roomId: 'Some Room' }],
 	])('channel %p in a %s field', (text, mode, expected) => {
@@ -270,6 +276,8 @@ describe('parseChannelText / parseUserText (the forms models write)', () => {
 		['admin', 'id', { userId: 'admin' }],
 		['admin', 'username', { username: 'admin' }],
 		['BsNr28znDkG8aeo7W', 'username', { userId: 'BsNr28znDkG8aeo7W' }],
+		['eqNpffdJfSYDfNWbq', 'username', { userId: 'eqNpffdJfSYDfNWbq' }],
+		['ivanpetrovsupport', 'username', { username: 'ivanpetrovsupport' }],
 		['admin', 'text', { username: 'admin' }],
 		['BsNr28znDkG8aeo7W', 'text', { userId: 'BsNr28znDkG8aeo7W' }],
 	])('user %p in a %s field', (text, mode, expected) => {

@@ -18,9 +18,13 @@ export function looksLikeId(text: string): boolean {
 	return RANDOM_ID.test(text) || OBJECT_ID.test(text);
 }
 
-/** An id a person would not choose as a name: id-shaped, with an upper-case letter and a digit. */
+/**
+ * An id a person would not choose as a name: id-shaped, with upper- and lower-case letters
+ * mixed (a random 17-character id lacks one of them about once in 6,000; it lacks a digit
+ * once in 15, so digits prove nothing).
+ */
 function surelyAnId(text: string): boolean {
-	return OBJECT_ID.test(text) || (RANDOM_ID.test(text) && /[A-Z]/.test(text) && /\d/.test(text));
+	return OBJECT_ID.test(text) || (RANDOM_ID.test(text) && /[A-Z]/.test(text) && /[a-z]/.test(text));
 }
 
 export type ChannelText = { roomId: string } | { roomName: string };
