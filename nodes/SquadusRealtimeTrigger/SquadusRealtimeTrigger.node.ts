@@ -6,19 +6,19 @@ import {
 	type ITriggerResponse,
 } from 'n8n-workflow';
 
-import { authenticationProperty, squadusCredentials } from '../shared/descriptions';
+import { authenticationProperty, optionSubtitle, squadusCredentials } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
-import { properties } from './description';
+import { eventProperty, properties } from './description';
 import { readSettings, RealtimeWatch, requireWebSocket } from './watch';
 
 export class SquadusRealtimeTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Realtime Trigger',
 		name: 'squadusRealtimeTrigger',
-		icon: { light: 'file:../../icons/squadus.svg', dark: 'file:../../icons/squadus.dark.svg' },
+		icon: { light: 'file:../../icons/realtime.svg', dark: 'file:../../icons/realtime.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: optionSubtitle(eventProperty),
 		description: 'Starts the workflow within a second of a new Squadus message (Realtime API)',
 		defaults: { name: 'Squadus Realtime Trigger' },
 		inputs: [],

@@ -4,31 +4,33 @@ import { channelLocator } from '../shared/descriptions';
 
 export type RealtimeEvent = 'message' | 'directMessage' | 'mention';
 
+export const eventProperty: INodeProperties = {
+	displayName: 'Trigger On',
+	name: 'event',
+	type: 'options',
+	noDataExpression: true,
+	options: [
+		{
+			name: 'Mention of Me',
+			value: 'mention',
+			description: 'A message that mentions the user of the credential (@username)',
+		},
+		{
+			name: 'New Direct Message',
+			value: 'directMessage',
+			description: 'A message in a direct message with the user of the credential',
+		},
+		{
+			name: 'New Message',
+			value: 'message',
+			description: 'A message in a chosen channel or in any room of the user',
+		},
+	],
+	default: 'message',
+};
+
 export const properties: INodeProperties[] = [
-	{
-		displayName: 'Trigger On',
-		name: 'event',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Mention of Me',
-				value: 'mention',
-				description: 'A message that mentions the user of the credential (@username)',
-			},
-			{
-				name: 'New Direct Message',
-				value: 'directMessage',
-				description: 'A message in a direct message with the user of the credential',
-			},
-			{
-				name: 'New Message',
-				value: 'message',
-				description: 'A message in a chosen channel or in any room of the user',
-			},
-		],
-		default: 'message',
-	},
+	eventProperty,
 	{
 		displayName: 'Messages In',
 		name: 'messagesIn',
@@ -39,7 +41,8 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'All My Rooms',
 				value: 'all',
-				description: 'Every channel, group and direct message the user is in, including ones joined later',
+				description:
+					'Every channel, group and direct message the user is in, including ones joined later',
 			},
 			{ name: 'One Channel', value: 'channel', description: 'Only the chosen channel' },
 		],
@@ -68,7 +71,8 @@ export const properties: INodeProperties[] = [
 				name: 'ignoreOwn',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to skip the messages the user of the credential sends (e.g. the replies of this workflow)',
+				description:
+					'Whether to skip the messages the user of the credential sends (e.g. the replies of this workflow)',
 			},
 			{
 				displayName: 'Ignore System Messages',
