@@ -1,6 +1,10 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption, updateDisplayOptions } from '../../shared/descriptions';
+import {
+	requestTimeoutOption,
+	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { anonymousLogin } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -54,3 +58,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (code !== undefined && String(code).trim() !== '') body.code = String(code).trim();
 	return await anonymousLogin.call(this, i, '/login', body);
 }
+
+export const timeout = OPTIONS_TIMEOUT;

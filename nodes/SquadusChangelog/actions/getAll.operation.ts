@@ -6,6 +6,7 @@ import {
 	requestTimeoutOption,
 	returnAllOrLimit,
 	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { queryParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';
@@ -86,3 +87,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	return await getList.call(this, i, '/changelog.list', ['logs'], qs);
 }
+
+export const timeout = OPTIONS_TIMEOUT;

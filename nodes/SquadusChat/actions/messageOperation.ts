@@ -1,6 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
 import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
@@ -22,6 +27,7 @@ export function messageOperation(
 
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		...(method === 'POST' ? { batching: OPTIONS_BATCHING, timeout: OPTIONS_TIMEOUT } : {}),
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 			// Manual 3.4.3–3.4.7
 			const messageId = getMessageId.call(this, i);

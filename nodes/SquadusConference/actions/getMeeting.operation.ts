@@ -10,6 +10,7 @@ import {
 	meetingIdField,
 	requestTimeoutOption,
 	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
 
@@ -89,3 +90,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	return [item];
 }
+
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { roomLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	roomLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -20,3 +26,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	await squadusApiRequest.call(this, 'POST', '/dm.close', { body: { roomId }, itemIndex: i });
 	return { success: true, roomId };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions, userLocator, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	userLocator,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getUserRef, lookUpUser } from '../../shared/helpers';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { squadusApiRequest } from '../../shared/transport';
@@ -35,3 +41,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	);
 	return { deleted: true, userId, username };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -32,13 +32,7 @@ import {
 	signalOf,
 	TooManyRedirects,
 } from './origin';
-import {
-	leaveTurn,
-	paceFor,
-	RATE_LIMIT_BUDGET_MS,
-	takeTurn,
-	waitOutRateLimit,
-} from './rateLimit';
+import { leaveTurn, paceFor, RATE_LIMIT_BUDGET_MS, takeTurn, waitOutRateLimit } from './rateLimit';
 import { credentialSecrets, Redactor } from './redact';
 import { SessionRefused, sendWithSession } from './session';
 import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
@@ -61,8 +55,8 @@ export interface SquadusRequestOptions {
 	binary?: boolean;
 	returnFullResponse?: boolean;
 	/**
-	 * Milliseconds to wait for an answer. Defaults to the node's Options → Timeout
-	 * (`options.timeout`, see `requestTimeoutOption`) when the node has one.
+	 * Milliseconds to wait for an answer. Defaults to the running operation's Timeout option
+	 * (declared as `OperationModule.timeout`, see `declareTimeoutParameter`) when it has one.
 	 */
 	timeout?: number;
 	/**
@@ -92,7 +86,12 @@ function isExecuteContext(context: SquadusContext): context is IExecuteFunctions
 }
 
 /** getNodeParameter across contexts: only IExecuteFunctions takes an item index. */
-function nodeParameter(context: SquadusContext, name: string, itemIndex: number, fallback: unknown) {
+function nodeParameter(
+	context: SquadusContext,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+) {
 	if (isExecuteContext(context)) return context.getNodeParameter(name, itemIndex, fallback);
 	return (context as ILoadOptionsFunctions).getNodeParameter(name, fallback);
 }
@@ -120,7 +119,10 @@ export async function resolveAuth(
 	const problem =
 		serverAddressProblem(credentials.server) ??
 		(type === 'squadusTokenApi'
-			? headerValueProblem({ 'User ID': credentials.userId, 'Personal Access Token': credentials.accessToken })
+			? headerValueProblem({
+					'User ID': credentials.userId,
+					'Personal Access Token': credentials.accessToken,
+				})
 			: undefined);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), problem, {
@@ -144,19 +146,42 @@ export async function getServerUrl(this: SquadusContext, itemIndex = 0): Promise
 	return (await resolveAuth.call(this, itemIndex)).server;
 }
 
-function requestTimeout(context: SquadusContext, options: SquadusRequestOptions, itemIndex: number) {
+const timeoutParameters = new WeakMap<object, string>();
+
+/**
+ * The parameter path of the running operation's Timeout option (its `OperationModule.timeout`),
+ * declared by the router for the node run: every request of the run then waits that long at
+ * most. Without a declaration, requests have no deadline of their own.
+ */
+export function declareTimeoutParameter(context: SquadusContext, path: string | undefined): void {
+	if (path) timeoutParameters.set(context, path);
+	else timeoutParameters.delete(context);
+}
+
+function requestTimeout(
+	context: SquadusContext,
+	options: SquadusRequestOptions,
+	itemIndex: number,
+) {
 	if (options.timeout) return options.timeout;
-	const fromNode = Number(nodeParameter(context, 'options.timeout', itemIndex, 0));
+	const path = timeoutParameters.get(context);
+	if (!path) return undefined;
+	const fromNode = Number(nodeParameter(context, path, itemIndex, 0));
 	return fromNode > 0 ? fromNode : undefined;
 }
 
 /** Status and body of an HTTP error, whether n8n-core wrapped it in a NodeApiError or not. */
-export function errorResponse(
-	error: unknown,
-): { status?: number; body?: unknown; headers?: IDataObject; raw: JsonObject } {
+export function errorResponse(error: unknown): {
+	status?: number;
+	body?: unknown;
+	headers?: IDataObject;
+	raw: JsonObject;
+} {
 	const outer = error as JsonObject & { cause?: JsonObject };
 	const raw = (
-		outer instanceof NodeApiError && outer.cause && typeof outer.cause === 'object' ? outer.cause : outer
+		outer instanceof NodeApiError && outer.cause && typeof outer.cause === 'object'
+			? outer.cause
+			: outer
 	) as JsonObject & { response?: { status?: number; data?: unknown; headers?: IDataObject } };
 	return {
 		status: raw.response?.status,
@@ -175,7 +200,9 @@ function withDeadline(context: SquadusContext, deadline: AbortSignal | undefined
 	if (!deadline) return context;
 	const cancel = signalOf(context);
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
-	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as SquadusContext;
+	return Object.create(context, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as SquadusContext;
 }
 
 async function send(
@@ -282,7 +309,12 @@ async function requestWithRetries(
 	if (options.body !== undefined) request.body = options.body;
 	if (options.binary) request.encoding = 'arraybuffer';
 
-	const pace = paceFor(context, `${auth.type} ${auth.credentialId || auth.credentialName}`, method, url);
+	const pace = paceFor(
+		context,
+		`${auth.type} ${auth.credentialId || auth.credentialName}`,
+		method,
+		url,
+	);
 	const waited = { ms: 0 };
 	let refusals = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -293,7 +325,8 @@ async function requestWithRetries(
 		await takeTurn(context, pace, waited, timeout ?? RATE_LIMIT_BUDGET_MS, { endpoint, itemIndex });
 		try {
 			response = await sendWithinOrigin(
-				async (hop) => await send(bounded, auth, { ...hop, abortSignal: signalOf(bounded) }, itemIndex),
+				async (hop) =>
+					await send(bounded, auth, { ...hop, abortSignal: signalOf(bounded) }, itemIndex),
 				request,
 			);
 		} catch (error) {
@@ -320,7 +353,10 @@ async function requestWithRetries(
 				const source = raw as unknown as { message?: string; description?: string };
 				throw explainedError(
 					node,
-					{ message: String(source.message ?? 'The request to Squadus failed'), description: source.description },
+					{
+						message: String(source.message ?? 'The request to Squadus failed'),
+						description: source.description,
+					},
 					itemIndex,
 				);
 			}
@@ -343,7 +379,11 @@ async function requestWithRetries(
 		const status = response.statusCode;
 		if (status === 429) refusals++;
 		const { headers, body: answer } = response;
-		leaveTurn(pace, { statusCode: status, headers: headers as IDataObject, body: answer }, refusals);
+		leaveTurn(
+			pace,
+			{ statusCode: status, headers: headers as IDataObject, body: answer },
+			refusals,
+		);
 		if (status === 429) {
 			// the next turn waits for the window the server named, within the budget; refusals do
 			// not use up the retries of reads
@@ -414,7 +454,8 @@ export async function squadusAnonymousRequest(
 		try {
 			// Login calls must not carry the credential's session headers.
 			response = await sendWithinOrigin(
-				async (hop) => (await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
+				async (hop) =>
+					(await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
 				request,
 			);
 		} catch (error) {
