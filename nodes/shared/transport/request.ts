@@ -2,15 +2,12 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	sleep,
-	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
-	type IPollFunctions,
-	type ITriggerFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -35,49 +32,14 @@ import {
 import { leaveTurn, paceFor, RATE_LIMIT_BUDGET_MS, takeTurn, waitOutRateLimit } from './rateLimit';
 import { credentialSecrets, Redactor } from './redact';
 import { SessionRefused, sendWithSession } from './session';
+import type { ResolvedAuth, SquadusContext, SquadusRequestOptions } from './types';
 import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
 
-export type SquadusContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| ITriggerFunctions;
-
-export interface SquadusRequestOptions {
-	body?: IDataObject | IDataObject[] | FormData;
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** The input item the request belongs to, for error messages. */
-	itemIndex?: number;
-	/** An absolute path on the server (e.g. a file download link) instead of an `/api/v1` endpoint. */
-	serverPath?: boolean;
-	/** Return the raw body as a Buffer (file downloads). */
-	binary?: boolean;
-	returnFullResponse?: boolean;
-	/**
-	 * Milliseconds to wait for an answer. Defaults to the running operation's Timeout option
-	 * (declared as `OperationModule.timeout`, see `declareTimeoutParameter`) when it has one.
-	 */
-	timeout?: number;
-	/**
-	 * Secrets this request carries besides the credential's (e.g. a new user's password, a
-	 * token to revoke): redacted from any error as the credential's are.
-	 */
-	secrets?: unknown[];
-}
+export type { ResolvedAuth, SquadusContext, SquadusRequestOptions } from './types';
 
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
 const IDEMPOTENT_TRIES = 3;
 const BACKOFF_MS = 200;
-
-/** What one node run needs on every request, read once (getCredentials is a DB read in n8n). */
-export interface ResolvedAuth {
-	type: SquadusCredentialType;
-	credentials: ICredentialDataDecryptedObject;
-	server: string;
-	credentialId: string;
-	credentialName: string;
-}
 
 const resolved = new WeakMap<object, Map<SquadusCredentialType, ResolvedAuth>>();
 
