@@ -49,7 +49,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['login'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.1.1
+	// POST /login (docs/api-map.md)
 	const body: IDataObject = {
 		user: String(this.getNodeParameter('user', i)).trim(),
 		password: this.getNodeParameter('password', i) as string,

@@ -42,7 +42,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['logout'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.1.5
+	// POST /logout (docs/api-map.md)
 	const body: IDataObject = { userID: String(this.getNodeParameter('userId', i)).trim() };
 	const { authToken } = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (authToken !== undefined && String(authToken).trim() !== '')

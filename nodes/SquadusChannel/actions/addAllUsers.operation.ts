@@ -28,7 +28,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.6
+	// POST /channels.addAll (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	const activeUsersOnly = this.getNodeParameter('activeUsersOnly', i, false) as boolean;
 	const response = (await squadusApiRequest.call(this, 'POST', '/channels.addAll', {

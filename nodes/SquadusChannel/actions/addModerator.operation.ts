@@ -1,4 +1,4 @@
-// Manual 3.5.4
+// POST /channels.addModerator (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
 export const { description, execute, batching, timeout } = roleOperation(

@@ -1,4 +1,4 @@
-// Manual 3.5.3
+// POST /channels.addOwner (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
 export const { description, execute, batching, timeout } = roleOperation(

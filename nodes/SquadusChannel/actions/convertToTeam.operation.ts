@@ -21,7 +21,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.17
+	// POST /channels.convertToTeam (docs/api-map.md)
 	const ref = getChannelRef.call(this, i);
 	const body = 'roomId' in ref ? { channelId: ref.roomId } : { channelName: ref.roomName };
 	const response = (await squadusApiRequest.call(this, 'POST', '/channels.convertToTeam', {

@@ -74,7 +74,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.1
+	// POST /channels.create (docs/api-map.md)
 	const name = String(this.getNodeParameter('name', i)).trim().replace(/^#/, '');
 	if (/[\s#]/.test(name)) {
 		throw new NodeOperationError(

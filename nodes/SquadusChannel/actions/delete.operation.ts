@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.16
+	// POST /channels.delete (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	await squadusApiRequest.call(this, 'POST', '/channels.delete', {
 		body: { roomId },

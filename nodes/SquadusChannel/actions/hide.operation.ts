@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['hide'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.15
+	// POST /channels.close (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	await squadusApiRequest.call(this, 'POST', '/channels.close', { body: { roomId }, itemIndex: i });
 	return { success: true, roomId };

@@ -20,7 +20,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['kickUser'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.14
+	// POST /channels.kick (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	const userId = await getUserId.call(this, i);
 	const response = (await squadusApiRequest.call(this, 'POST', '/channels.kick', {

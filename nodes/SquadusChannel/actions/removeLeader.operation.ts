@@ -1,4 +1,4 @@
-// Manual 3.5.12
+// POST /channels.removeLeader (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
 export const { description, execute, batching, timeout } = roleOperation(

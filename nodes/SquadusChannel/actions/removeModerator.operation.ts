@@ -1,4 +1,4 @@
-// Manual 3.5.11
+// POST /channels.removeModerator (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
 export const { description, execute, batching, timeout } = roleOperation(

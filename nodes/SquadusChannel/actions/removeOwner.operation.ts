@@ -1,4 +1,4 @@
-// Manual 3.5.13
+// POST /channels.removeOwner (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
 export const { description, execute, batching, timeout } = roleOperation(

@@ -39,7 +39,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.2
+	// POST /chat.delete (docs/api-map.md)
 	const roomId = getRoomId.call(this, i);
 	const msgId = getMessageId.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

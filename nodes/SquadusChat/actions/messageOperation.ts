@@ -29,7 +29,7 @@ export function messageOperation(
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
 		...(method === 'POST' ? { batching: OPTIONS_BATCHING, timeout: OPTIONS_TIMEOUT } : {}),
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-			// Manual 3.4.3–3.4.7
+			// GET /chat.getMessage, POST /chat.pinMessage, /chat.starMessage, /chat.unPinMessage, /chat.unStarMessage (docs/api-map.md)
 			const messageId = getMessageId.call(this, i);
 			const request = method === 'GET' ? { qs: { msgId: messageId } } : { body: { messageId } };
 			const response = (await squadusApiRequest.call(this, method, endpoint, {

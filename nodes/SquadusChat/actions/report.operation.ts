@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['report'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.8
+	// POST /chat.reportMessage (docs/api-map.md)
 	const messageId = getMessageId.call(this, i);
 	const text = String(this.getNodeParameter('description', i)).trim();
 	await squadusApiRequest.call(this, 'POST', '/chat.reportMessage', {

@@ -253,7 +253,7 @@ async function readTarget(this: IExecuteFunctions, i: number): Promise<IDataObje
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.1
+	// POST /chat.postMessage (docs/api-map.md)
 	const text = this.getNodeParameter('text', i, '') as string;
 	const attachments = readAttachments.call(this, i);
 	if (String(text).trim() === '' && attachments.length === 0) {

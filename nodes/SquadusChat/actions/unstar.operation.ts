@@ -1,4 +1,4 @@
-// Manual 3.4.7
+// POST /chat.unStarMessage (docs/api-map.md)
 import { messageOperation } from './messageOperation';
 
 export const { description, execute, batching, timeout } = messageOperation(

@@ -1,4 +1,4 @@
-// Manual 3.8.10
+// POST /scc.acceptCall (docs/api-map.md)
 import { callOperation } from './callOperation';
 
 export const { description, execute } = callOperation('acceptCall', '/scc.acceptCall', {

@@ -28,7 +28,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.5
+	// POST /scc.createConference (docs/api-map.md)
 	const name = (this.getNodeParameter('name', i) as string).trim();
 	const rid = await resolveRoomId.call(this, i);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;

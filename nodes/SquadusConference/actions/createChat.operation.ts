@@ -53,7 +53,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.15
+	// POST /conference.createChat (docs/api-map.md)
 	const body = {
 		meetingId: (this.getNodeParameter('meetingId', i) as string).trim(),
 		name: (this.getNodeParameter('name', i) as string).trim(),

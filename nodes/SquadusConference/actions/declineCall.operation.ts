@@ -1,4 +1,4 @@
-// Manual 3.8.11
+// POST /scc.callSkip (docs/api-map.md)
 import { callOperation } from './callOperation';
 
 export const { description, execute } = callOperation('declineCall', '/scc.callSkip', {

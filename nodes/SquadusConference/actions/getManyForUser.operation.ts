@@ -1,4 +1,4 @@
-// Manual 3.8.13
+// GET /scc.getUserConferences (docs/api-map.md)
 import { conferenceListOperation } from './conferenceListOperation';
 
 export const { description, execute } = conferenceListOperation(

@@ -1,6 +1,6 @@
 import { inviteOperation } from './inviteOperation';
 
-// Manual 3.8.8
+// POST /conference.inviteUsers (docs/api-map.md)
 export const { description, execute, batching, timeout } = inviteOperation(
 	'inviteByMessage',
 	'/conference.inviteUsers',

@@ -54,7 +54,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['start'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.7
+	// POST /scc.startConference (docs/api-map.md)
 	const conferenceNumber = getConferenceNumber.call(this, i);
 	const rid = getRoomId.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;

@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.6
+	// PUT /scc.updateConference (docs/api-map.md)
 	const number = getConferenceNumber.call(this, i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes = await buildConference.call(this, i, fields);

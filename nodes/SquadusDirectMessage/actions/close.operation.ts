@@ -21,7 +21,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['close'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.6.2
+	// POST /dm.close (docs/api-map.md)
 	const roomId = getRoomId.call(this, i, 'room', 'Direct Message');
 	await squadusApiRequest.call(this, 'POST', '/dm.close', { body: { roomId }, itemIndex: i });
 	return { success: true, roomId };

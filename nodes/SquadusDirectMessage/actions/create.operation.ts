@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.6.1
+	// POST /dm.create (docs/api-map.md)
 	const usernames = splitNames(this.getNodeParameter('usernames', i), '@');
 	const invalid = usernames.find((name) => /\s/.test(name));
 	if (usernames.length === 0 || invalid !== undefined) {

@@ -26,7 +26,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.9.1
+	// DELETE /meeting/record (docs/api-map.md)
 	const id = (this.getNodeParameter('recordId', i) as string).trim();
 	const meetingId = (this.getNodeParameter('meetingId', i) as string).trim();
 	await squadusApiRequest.call(this, 'DELETE', '/meeting/record', {

@@ -194,7 +194,7 @@ function toRoles(this: IExecuteFunctions, i: number, raw: unknown): string[] {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.1
+	// POST /users.create (docs/api-map.md)
 	const name = String(this.getNodeParameter('name', i)).trim();
 	const username = String(this.getNodeParameter('username', i)).trim().replace(/^@/, '');
 	const email = String(this.getNodeParameter('email', i)).trim();

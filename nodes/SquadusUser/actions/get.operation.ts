@@ -34,7 +34,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.3
+	// GET /users.info (docs/api-map.md)
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs: IDataObject = { ...getUserRef.call(this, i) };
 	if (options.includeRooms === true) qs.fields = JSON.stringify({ userRooms: 1 });

@@ -33,7 +33,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.5
+	// POST /users.active-sessions/terminate (docs/api-map.md)
 	const raw = this.getNodeParameter('sessionIds', i) as string | string[];
 	const sessionIds = (Array.isArray(raw) ? raw : String(raw).split(','))
 		.map((id) => String(id).trim())
