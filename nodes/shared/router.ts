@@ -3,11 +3,11 @@ import {
 	NodeOperationError,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
 } from 'n8n-workflow';
 
 import { MAX_ITEMS_IN_FLIGHT } from './descriptions/batching';
 import { assertRequiredParameters } from './helpers/validation';
+import { declareTimeoutParameter } from './transport';
 import type { OperationModule, OperationResult } from './types';
 
 function toExecutionData(
@@ -24,37 +24,17 @@ function toExecutionData(
 	return this.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
 }
 
-const batchingPaths = new WeakMap<INodeProperties[], string | null>();
-
-/** Where an operation's description put the Batching option: top level or inside a collection. */
-function batchingPath(description: INodeProperties[]): string | null {
-	let path = batchingPaths.get(description);
-	if (path === undefined) {
-		path = null;
-		for (const property of description) {
-			if (property.name === 'batching') path = 'batching';
-			else if (
-				property.type === 'collection' &&
-				property.options?.some((option) => 'name' in option && option.name === 'batching')
-			) {
-				path = `${property.name}.batching`;
-			}
-			if (path) break;
-		}
-		batchingPaths.set(description, path);
-	}
-	return path;
-}
-
 /** Items in flight at once: the Batching option's Items per Batch, 1 without it. */
 function itemsInFlight(this: IExecuteFunctions, module: OperationModule): number {
-	const path = batchingPath(module.description);
-	if (!path) return 1;
-	const size = Number(this.getNodeParameter(`${path}.batch.batchSize`, 0, 1));
+	if (!module.batching) return 1;
+	const size = Number(this.getNodeParameter(`${module.batching}.batch.batchSize`, 0, 1));
 	return Number.isFinite(size) ? Math.min(MAX_ITEMS_IN_FLIGHT, Math.max(1, Math.floor(size))) : 1;
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	return {
 		json: {
 			error: error.message,
@@ -79,6 +59,9 @@ function stoppingError(this: IExecuteFunctions, error: unknown, itemIndex: numbe
  * applies Continue On Fail (one error item per failed input item, with pairedItem) and
  * attaches the item index to errors that stop the run.
  *
+ * The operation's declared contracts (`OperationModule.batching`, `.timeout`) are read here:
+ * the Timeout path goes to the transport for this run.
+ *
  * With the Batching option, up to Items per Batch items run at once (the first item runs
  * alone, so a session login happens once). Output stays in input order; without Continue
  * On Fail the run stops at the first failing item in input order, after the items before it
@@ -95,6 +78,7 @@ export async function router<T extends Record<string, OperationModule>>(
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" is not supported`);
 	}
 
+	declareTimeoutParameter(this, module.timeout);
 	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
 	let failedAt = items.length;

@@ -12,6 +12,16 @@ export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[]
 export interface OperationModule {
 	description: INodeProperties[];
 	execute(this: IExecuteFunctions, itemIndex: number): Promise<OperationResult>;
+	/**
+	 * Parameter path of the operation's Batching option (e.g. `options.batching`), when its
+	 * description has one: the router reads Items per Batch there.
+	 */
+	batching?: string;
+	/**
+	 * Parameter path of the operation's Timeout option (e.g. `options.timeout`), when its
+	 * description has one: the router hands it to the transport, which applies it to every request.
+	 */
+	timeout?: string;
 }
 
 /** The node's Authentication parameter values. */

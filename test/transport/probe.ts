@@ -11,7 +11,11 @@ import {
 } from 'n8n-workflow';
 
 import { squadusCredentials } from '../../nodes/shared/descriptions';
-import { squadusApiRequest, squadusApiRequestAllItems } from '../../nodes/shared/transport';
+import {
+	declareTimeoutParameter,
+	squadusApiRequest,
+	squadusApiRequestAllItems,
+} from '../../nodes/shared/transport';
 
 export const PROBE_TYPE = 'test.squadusProbe';
 
@@ -27,7 +31,12 @@ export class SquadusProbe implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: squadusCredentials,
 		properties: [
-			{ displayName: 'Authentication', name: 'authentication', type: 'string', default: 'password' },
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'string',
+				default: 'password',
+			},
 			{ displayName: 'Method', name: 'method', type: 'string', default: 'GET' },
 			{ displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '/me' },
 			{ displayName: 'Body', name: 'body', type: 'json', default: '' },
@@ -47,11 +56,17 @@ export class SquadusProbe implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		// The probe calls the transport without the router, so it declares its Timeout itself.
+		declareTimeoutParameter(this, 'options.timeout');
 		const out: INodeExecutionData[] = [];
 		for (let i = 0; i < this.getInputData().length; i++) {
 			const json = (name: string) => {
 				const value = this.getNodeParameter(name, i, '') as string | IDataObject;
-				return typeof value === 'string' ? (value ? (JSON.parse(value) as IDataObject) : undefined) : value;
+				return typeof value === 'string'
+					? value
+						? (JSON.parse(value) as IDataObject)
+						: undefined
+					: value;
 			};
 			const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
 			const endpoint = this.getNodeParameter('endpoint', i) as string;

@@ -1,6 +1,10 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption, updateDisplayOptions } from '../../shared/descriptions';
+import {
+	requestTimeoutOption,
+	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { anonymousLogin } from '../helpers';
 
 const properties: INodeProperties[] = [
@@ -45,7 +49,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['login'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.1.1
+	// POST /login (docs/api-map.md)
 	const body: IDataObject = {
 		user: String(this.getNodeParameter('user', i)).trim(),
 		password: this.getNodeParameter('password', i) as string,
@@ -54,3 +58,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (code !== undefined && String(code).trim() !== '') body.code = String(code).trim();
 	return await anonymousLogin.call(this, i, '/login', body);
 }
+
+export const timeout = OPTIONS_TIMEOUT;

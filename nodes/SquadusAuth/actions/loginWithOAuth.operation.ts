@@ -40,7 +40,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.1.3
+	// POST /method.callAnon/login (docs/api-map.md)
 	const loginRequest = {
 		serviceName: String(this.getNodeParameter('serviceName', i)).trim(),
 		accessToken: String(this.getNodeParameter('accessToken', i)).trim(),

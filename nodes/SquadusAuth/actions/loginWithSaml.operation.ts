@@ -23,7 +23,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.1.2
+	// POST /method.callAnon/login (docs/api-map.md)
 	const credentialToken = String(this.getNodeParameter('credentialToken', i)).trim();
 	return await anonymousLogin.call(
 		this,

@@ -1,6 +1,10 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption, updateDisplayOptions } from '../../shared/descriptions';
+import {
+	requestTimeoutOption,
+	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -38,7 +42,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['logout'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.1.5
+	// POST /logout (docs/api-map.md)
 	const body: IDataObject = { userID: String(this.getNodeParameter('userId', i)).trim() };
 	const { authToken } = this.getNodeParameter('options', i, {}) as IDataObject;
 	if (authToken !== undefined && String(authToken).trim() !== '')
@@ -52,3 +56,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const data = (response.data ?? {}) as IDataObject;
 	return { status: response.status, message: response.message ?? data.message };
 }
+
+export const timeout = OPTIONS_TIMEOUT;

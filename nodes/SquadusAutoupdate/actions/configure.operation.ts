@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['configure'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.2
+	// POST /autoupdates (docs/api-map.md)
 	const field = String(this.getNodeParameter('binaryPropertyName', i)).trim();
 	const available = Object.keys(this.getInputData()[i]?.binary ?? {});
 	if (!available.includes(field)) {

@@ -6,6 +6,7 @@ import {
 	requestTimeoutOption,
 	returnAllOrLimit,
 	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { queryParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';
@@ -72,7 +73,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.7
+	// GET /changelog.list (docs/api-map.md)
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 
@@ -86,3 +87,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	return await getList.call(this, i, '/changelog.list', ['logs'], qs);
 }
+
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	channelLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -22,7 +28,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.6
+	// POST /channels.addAll (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	const activeUsersOnly = this.getNodeParameter('activeUsersOnly', i, false) as boolean;
 	const response = (await squadusApiRequest.call(this, 'POST', '/channels.addAll', {
@@ -31,3 +37,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return (response.channel as IDataObject) ?? { success: true, roomId };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

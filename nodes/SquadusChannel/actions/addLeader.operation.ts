@@ -1,7 +1,7 @@
-// Manual 3.5.5
+// POST /channels.addLeader (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
-export const { description, execute } = roleOperation(
+export const { description, execute, batching, timeout } = roleOperation(
 	'addLeader',
 	'/channels.addLeader',
 	'The user to make the leader of the channel',

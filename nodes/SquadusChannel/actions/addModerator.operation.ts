@@ -1,7 +1,7 @@
-// Manual 3.5.4
+// POST /channels.addModerator (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
-export const { description, execute } = roleOperation(
+export const { description, execute, batching, timeout } = roleOperation(
 	'addModerator',
 	'/channels.addModerator',
 	'The user to make a moderator of the channel',

@@ -1,7 +1,7 @@
-// Manual 3.5.3
+// POST /channels.addOwner (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
-export const { description, execute } = roleOperation(
+export const { description, execute, batching, timeout } = roleOperation(
 	'addOwner',
 	'/channels.addOwner',
 	'The user to make an owner of the channel',

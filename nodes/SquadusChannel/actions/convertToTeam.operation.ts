@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	channelLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getChannelRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -15,7 +21,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.17
+	// POST /channels.convertToTeam (docs/api-map.md)
 	const ref = getChannelRef.call(this, i);
 	const body = 'roomId' in ref ? { channelId: ref.roomId } : { channelName: ref.roomName };
 	const response = (await squadusApiRequest.call(this, 'POST', '/channels.convertToTeam', {
@@ -24,3 +30,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return (response.team as IDataObject) ?? { success: true, ...body };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
@@ -69,7 +74,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.1
+	// POST /channels.create (docs/api-map.md)
 	const name = String(this.getNodeParameter('name', i)).trim().replace(/^#/, '');
 	if (/[\s#]/.test(name)) {
 		throw new NodeOperationError(
@@ -118,3 +123,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				);
 	return response.channel as IDataObject;
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

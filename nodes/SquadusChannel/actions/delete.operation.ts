@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	channelLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -12,7 +18,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.16
+	// POST /channels.delete (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	await squadusApiRequest.call(this, 'POST', '/channels.delete', {
 		body: { roomId },
@@ -20,3 +26,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return { deleted: true };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [channelLocator({ description: 'The channe
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.2
+	// GET /channels.info (docs/api-map.md)
 	const response = (await squadusApiRequest.call(this, 'GET', '/channels.info', {
 		qs: getChannelRef.call(this, i),
 		itemIndex: i,

@@ -33,7 +33,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['getAll'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.5.8
+	// GET /channels.list (docs/api-map.md)
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs = compact({
 		query: queryParameter(nameContainsQuery(filters.name)),

@@ -121,7 +121,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	i: number,
 ): Promise<IDataObject[] | INodeExecutionData[]> {
-	// Manual 3.5.7
+	// GET /channels.files (docs/api-map.md)
 	const ref = getChannelRef.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const query: IDataObject = {

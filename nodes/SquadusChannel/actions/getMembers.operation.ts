@@ -56,7 +56,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.5.9
+	// GET /channels.members (docs/api-map.md)
 	const ref = getChannelRef.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	// Rocket.Chat reads `status` as an array (`status[]=online&status[]=away`).

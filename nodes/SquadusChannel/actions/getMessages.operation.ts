@@ -52,7 +52,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.5.10. Rocket.Chat has required `roomId` here since 4.x and refuses `roomName`
+	// GET /channels.messages (docs/api-map.md). Rocket.Chat has required `roomId` here since 4.x and refuses `roomName`
 	// (its validator has no roomName): a channel given by name is looked up first.
 	const roomId = await getChannelId.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;

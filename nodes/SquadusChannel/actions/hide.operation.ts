@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	channelLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -12,8 +18,11 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['hide'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.15
+	// POST /channels.close (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	await squadusApiRequest.call(this, 'POST', '/channels.close', { body: { roomId }, itemIndex: i });
 	return { success: true, roomId };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

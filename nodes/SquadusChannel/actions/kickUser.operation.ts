@@ -5,6 +5,8 @@ import {
 	updateDisplayOptions,
 	userLocator,
 	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getChannelId, getUserId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
@@ -18,7 +20,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['kickUser'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.5.14
+	// POST /channels.kick (docs/api-map.md)
 	const roomId = await getChannelId.call(this, i);
 	const userId = await getUserId.call(this, i);
 	const response = (await squadusApiRequest.call(this, 'POST', '/channels.kick', {
@@ -27,3 +29,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return (response.channel as IDataObject) ?? { success: true, roomId, userId };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,7 +1,7 @@
-// Manual 3.5.12
+// POST /channels.removeLeader (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
-export const { description, execute } = roleOperation(
+export const { description, execute, batching, timeout } = roleOperation(
 	'removeLeader',
 	'/channels.removeLeader',
 	'The user whose leader role to remove',

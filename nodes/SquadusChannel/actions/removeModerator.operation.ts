@@ -1,7 +1,7 @@
-// Manual 3.5.11
+// POST /channels.removeModerator (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
-export const { description, execute } = roleOperation(
+export const { description, execute, batching, timeout } = roleOperation(
 	'removeModerator',
 	'/channels.removeModerator',
 	'The user whose moderator role to remove',

@@ -1,7 +1,7 @@
-// Manual 3.5.13
+// POST /channels.removeOwner (docs/api-map.md)
 import { roleOperation } from './roleOperation';
 
-export const { description, execute } = roleOperation(
+export const { description, execute, batching, timeout } = roleOperation(
 	'removeOwner',
 	'/channels.removeOwner',
 	'The user whose owner role to remove',

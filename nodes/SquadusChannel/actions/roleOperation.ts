@@ -5,6 +5,8 @@ import {
 	updateDisplayOptions,
 	userLocator,
 	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getChannelId, getUserId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
@@ -27,8 +29,10 @@ export function roleOperation(
 
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		batching: OPTIONS_BATCHING,
+		timeout: OPTIONS_TIMEOUT,
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-			// Manual 3.5.3–3.5.5, 3.5.11–3.5.13
+			// POST /channels.addOwner, .addModerator, .addLeader, .removeOwner, .removeModerator, .removeLeader (docs/api-map.md)
 			const roomId = await getChannelId.call(this, i);
 			const userId = await getUserId.call(this, i);
 			await squadusApiRequest.call(this, 'POST', endpoint, {

@@ -5,6 +5,8 @@ import {
 	requestTimeoutOption,
 	roomLocator,
 	updateDisplayOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
@@ -37,7 +39,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.2
+	// POST /chat.delete (docs/api-map.md)
 	const roomId = getRoomId.call(this, i);
 	const msgId = getMessageId.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -47,3 +49,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return { deleted: true, ...withoutSuccess(response) };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

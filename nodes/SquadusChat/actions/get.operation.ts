@@ -1,7 +1,7 @@
-// Manual 3.4.3
+// GET /chat.getMessage (docs/api-map.md)
 import { messageOperation } from './messageOperation';
 
-export const { description, execute } = messageOperation(
+export const { description, execute, batching, timeout } = messageOperation(
 	'get',
 	'GET',
 	'/chat.getMessage',

@@ -1,6 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
 import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
@@ -22,8 +27,9 @@ export function messageOperation(
 
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		...(method === 'POST' ? { batching: OPTIONS_BATCHING, timeout: OPTIONS_TIMEOUT } : {}),
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-			// Manual 3.4.3–3.4.7
+			// GET /chat.getMessage, POST /chat.pinMessage, /chat.starMessage, /chat.unPinMessage, /chat.unStarMessage (docs/api-map.md)
 			const messageId = getMessageId.call(this, i);
 			const request = method === 'GET' ? { qs: { msgId: messageId } } : { body: { messageId } };
 			const response = (await squadusApiRequest.call(this, method, endpoint, {

@@ -1,7 +1,7 @@
-// Manual 3.4.4
+// POST /chat.pinMessage (docs/api-map.md)
 import { messageOperation } from './messageOperation';
 
-export const { description, execute } = messageOperation(
+export const { description, execute, batching, timeout } = messageOperation(
 	'pin',
 	'POST',
 	'/chat.pinMessage',

@@ -1,6 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { getMessageId, messageIdProperty } from '../helpers';
 
@@ -22,7 +27,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['report'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.8
+	// POST /chat.reportMessage (docs/api-map.md)
 	const messageId = getMessageId.call(this, i);
 	const text = String(this.getNodeParameter('description', i)).trim();
 	await squadusApiRequest.call(this, 'POST', '/chat.reportMessage', {
@@ -31,3 +36,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return { success: true, messageId };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

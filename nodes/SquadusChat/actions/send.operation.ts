@@ -12,6 +12,8 @@ import {
 	roomLocator,
 	updateDisplayOptions,
 	userLocator,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getChannelRef, getUserRef, lookUpUser } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
@@ -251,7 +253,7 @@ async function readTarget(this: IExecuteFunctions, i: number): Promise<IDataObje
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.4.1
+	// POST /chat.postMessage (docs/api-map.md)
 	const text = this.getNodeParameter('text', i, '') as string;
 	const attachments = readAttachments.call(this, i);
 	if (String(text).trim() === '' && attachments.length === 0) {
@@ -275,3 +277,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return unwrapMessage(response);
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,7 +1,7 @@
-// Manual 3.4.5
+// POST /chat.starMessage (docs/api-map.md)
 import { messageOperation } from './messageOperation';
 
-export const { description, execute } = messageOperation(
+export const { description, execute, batching, timeout } = messageOperation(
 	'star',
 	'POST',
 	'/chat.starMessage',

@@ -1,7 +1,7 @@
-// Manual 3.4.6
+// POST /chat.unPinMessage (docs/api-map.md)
 import { messageOperation } from './messageOperation';
 
-export const { description, execute } = messageOperation(
+export const { description, execute, batching, timeout } = messageOperation(
 	'unpin',
 	'POST',
 	'/chat.unPinMessage',

@@ -1,7 +1,7 @@
-// Manual 3.4.7
+// POST /chat.unStarMessage (docs/api-map.md)
 import { messageOperation } from './messageOperation';
 
-export const { description, execute } = messageOperation(
+export const { description, execute, batching, timeout } = messageOperation(
 	'unstar',
 	'POST',
 	'/chat.unStarMessage',

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { roomLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	roomLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { resolveRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, conferenceNameField, createFields } from '../helpers/fields';
@@ -22,7 +28,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.5
+	// POST /scc.createConference (docs/api-map.md)
 	const name = (this.getNodeParameter('name', i) as string).trim();
 	const rid = await resolveRoomId.call(this, i);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
@@ -33,3 +39,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return response.data as IDataObject;
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { meetingIdField, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	meetingIdField,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { chatRoom } from '../helpers/common';
 
@@ -47,7 +53,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.15
+	// POST /conference.createChat (docs/api-map.md)
 	const body = {
 		meetingId: (this.getNodeParameter('meetingId', i) as string).trim(),
 		name: (this.getNodeParameter('name', i) as string).trim(),
@@ -61,3 +67,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return chatRoom(response);
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

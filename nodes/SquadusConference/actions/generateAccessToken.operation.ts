@@ -14,7 +14,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.1
+	// GET /scc.generateAccessToken (docs/api-map.md)
 	const conferenceNumber = getConferenceNumber.call(this, i);
 	const response = (await squadusApiRequest.call(this, 'GET', '/scc.generateAccessToken', {
 		qs: { conferenceNumber },

@@ -9,7 +9,7 @@ const properties: INodeProperties[] = [conferenceLocator({ description: 'The con
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.2
+	// GET /scc.getConferenceInfo (docs/api-map.md)
 	const conferenceNumber = getConferenceNumber.call(this, i);
 	const response = (await squadusApiRequest.call(this, 'GET', '/scc.getConferenceInfo', {
 		qs: { conferenceNumber },

@@ -11,7 +11,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['getChat'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.16
+	// GET /conference.getChat (docs/api-map.md)
 	const meetingId = (this.getNodeParameter('meetingId', i) as string).trim();
 	const response = (await squadusApiRequest.call(this, 'GET', '/conference.getChat', {
 		qs: { meetingId },

@@ -18,7 +18,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.8.17
+	// GET /conference/features (docs/api-map.md)
 	const { features } = (await squadusApiRequest.call(this, 'GET', '/conference/features', {
 		itemIndex: i,
 	})) as { features?: IDataObject };

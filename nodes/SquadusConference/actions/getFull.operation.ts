@@ -48,7 +48,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['getFull'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.3
+	// GET /scc.getFullConferenceInfo (docs/api-map.md)
 	const conferenceNumber = getConferenceNumber.call(this, i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { conferenceNumber };

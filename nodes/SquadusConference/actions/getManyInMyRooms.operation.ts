@@ -1,21 +1,8 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
+// GET /scc.getUserRoomsConferences (docs/api-map.md)
+import { conferenceListOperation } from './conferenceListOperation';
 
-import { conferenceListFields, getConferenceList } from '../helpers/lists';
-import { updateDisplayOptions } from '../../shared/descriptions';
-
-const properties: INodeProperties[] = conferenceListFields([
-	'sort',
-	'sortOrder',
-	'startedAfter',
-	'status',
-]);
-
-export const description = updateDisplayOptions(
-	{ show: { operation: ['getManyInMyRooms'] } },
-	properties,
+export const { description, execute } = conferenceListOperation(
+	'getManyInMyRooms',
+	'/scc.getUserRoomsConferences',
+	['sort', 'sortOrder', 'startedAfter', 'status'],
 );
-
-export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.8.14
-	return await getConferenceList.call(this, i, '/scc.getUserRoomsConferences');
-}

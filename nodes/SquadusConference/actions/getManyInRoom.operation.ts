@@ -15,7 +15,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.8.12
+	// GET /scc.getRoomConferences (docs/api-map.md)
 	const rid = getRoomId.call(this, i);
 	return await getConferenceList.call(this, i, '/scc.getRoomConferences', { rid });
 }

@@ -10,6 +10,7 @@ import {
 	meetingIdField,
 	requestTimeoutOption,
 	updateDisplayOptions,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
 
@@ -68,7 +69,7 @@ async function download(this: IExecuteFunctions, link: string, i: number): Promi
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	// Manual 3.8.4
+	// GET /scc.getMeetingInfo (docs/api-map.md)
 	const meetingId = (this.getNodeParameter('meetingId', i) as string).trim();
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const { data } = (await squadusApiRequest.call(this, 'GET', '/scc.getMeetingInfo', {
@@ -89,3 +90,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	return [item];
 }
+
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,4 +1,7 @@
 import { inviteOperation } from './inviteOperation';
 
-// Manual 3.8.9 (its heading names inviteUsers; the request goes to callUsers)
-export const { description, execute } = inviteOperation('inviteByCall', '/conference.callUsers');
+// POST /conference.callUsers (docs/api-map.md; the manual's heading names inviteUsers, the request goes to callUsers)
+export const { description, execute, batching, timeout } = inviteOperation(
+	'inviteByCall',
+	'/conference.callUsers',
+);

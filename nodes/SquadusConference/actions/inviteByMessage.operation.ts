@@ -1,7 +1,7 @@
 import { inviteOperation } from './inviteOperation';
 
-// Manual 3.8.8
-export const { description, execute } = inviteOperation(
+// POST /conference.inviteUsers (docs/api-map.md)
+export const { description, execute, batching, timeout } = inviteOperation(
 	'inviteByMessage',
 	'/conference.inviteUsers',
 );

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { meetingIdField, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	meetingIdField,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import type { OperationModule } from '../../shared/types';
 import { squadusApiRequest } from '../../shared/transport';
 import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
@@ -26,6 +32,8 @@ export function inviteOperation(operation: string, endpoint: string): OperationM
 	];
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
+		batching: OPTIONS_BATCHING,
+		timeout: OPTIONS_TIMEOUT,
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 			const meetingId = (this.getNodeParameter('meetingId', i) as string).trim();
 			const userIds = await getUserIds.call(this, i, users, { required: true });

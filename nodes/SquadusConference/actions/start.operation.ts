@@ -6,6 +6,8 @@ import {
 	requestTimeoutOption,
 	roomLocator,
 	updateDisplayOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
@@ -52,7 +54,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['start'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.7
+	// POST /scc.startConference (docs/api-map.md)
 	const conferenceNumber = getConferenceNumber.call(this, i);
 	const rid = getRoomId.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
@@ -65,3 +67,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	await squadusApiRequest.call(this, 'POST', '/scc.startConference', { body, itemIndex: i });
 	return { success: true, conferenceNumber, rid };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

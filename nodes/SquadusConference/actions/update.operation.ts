@@ -5,7 +5,13 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { conferenceLocator, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	conferenceLocator,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, updateFields } from '../helpers/fields';
@@ -27,7 +33,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.8.6
+	// PUT /scc.updateConference (docs/api-map.md)
 	const number = getConferenceNumber.call(this, i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const changes = await buildConference.call(this, i, fields);
@@ -43,3 +49,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return response.data as IDataObject;
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -26,7 +31,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.6.1
+	// POST /dm.create (docs/api-map.md)
 	const usernames = splitNames(this.getNodeParameter('usernames', i), '@');
 	const invalid = usernames.find((name) => /\s/.test(name));
 	if (usernames.length === 0 || invalid !== undefined) {
@@ -45,3 +50,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	// Rocket.Chat wraps the room as { room }; the manual shows it flat.
 	return (response.room as IDataObject) ?? response;
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { meetingIdField, updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	meetingIdField,
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -20,7 +26,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.9.1
+	// DELETE /meeting/record (docs/api-map.md)
 	const id = (this.getNodeParameter('recordId', i) as string).trim();
 	const meetingId = (this.getNodeParameter('meetingId', i) as string).trim();
 	await squadusApiRequest.call(this, 'DELETE', '/meeting/record', {
@@ -29,3 +35,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return { deleted: true, id };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -58,7 +58,7 @@ export function conferenceEvent(event: ConferenceEventName): TriggerEvent {
 		key(this: IPollFunctions) {
 			return `${event}:${roomId.call(this) ?? 'user'}`;
 		},
-		// Manual 3.8.12, 3.8.13
+		// GET /scc.getRoomConferences, GET /scc.getUserConferences (docs/api-map.md)
 		async read(this: IPollFunctions, since: Position | undefined, all: boolean) {
 			const rid = roomId.call(this);
 			const endpoint = rid ? '/scc.getRoomConferences' : '/scc.getUserConferences';

@@ -47,7 +47,7 @@ async function channelRoom(this: IPollFunctions): Promise<IDataObject> {
 	return { roomId: channel._id as string };
 }
 
-// Manual 3.5.10
+// GET /channels.messages (docs/api-map.md)
 export async function read(
 	this: IPollFunctions,
 	since: Position | undefined,

@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';
 
@@ -189,7 +194,7 @@ function toRoles(this: IExecuteFunctions, i: number, raw: unknown): string[] {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.1
+	// POST /users.create (docs/api-map.md)
 	const name = String(this.getNodeParameter('name', i)).trim();
 	const username = String(this.getNodeParameter('username', i)).trim().replace(/^@/, '');
 	const email = String(this.getNodeParameter('email', i)).trim();
@@ -245,3 +250,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as { user: IDataObject };
 	return withoutSecrets(user);
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

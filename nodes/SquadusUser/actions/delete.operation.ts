@@ -1,6 +1,12 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { updateDisplayOptions, userLocator, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	userLocator,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getUserRef, lookUpUser } from '../../shared/helpers';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { squadusApiRequest } from '../../shared/transport';
@@ -13,12 +19,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['delete'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.2
+	// POST /users.delete (docs/api-map.md)
 	// The server wants both the ID and the username, so the one not given is looked up.
 	const user = await lookUpUser.call(this, getUserRef.call(this, i), i);
 	const userId = user._id as string;
 	const username = user.username as string;
-	// Manual 3.3.2 puts userID and userName in the query; Rocket.Chat reads the user from the
+	// The manual (POST /users.delete, docs/api-map.md) puts userID and userName in the query; Rocket.Chat reads the user from the
 	// body (getUserFromParams) and refuses a request without one.
 	await manualThenRocketChat(
 		async () =>
@@ -35,3 +41,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	);
 	return { deleted: true, userId, username };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

@@ -1,6 +1,11 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption, updateDisplayOptions, userLocator } from '../../shared/descriptions';
+import {
+	requestTimeoutOption,
+	updateDisplayOptions,
+	userLocator,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { getUserRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';
@@ -29,7 +34,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.3
+	// GET /users.info (docs/api-map.md)
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const qs: IDataObject = { ...getUserRef.call(this, i) };
 	if (options.includeRooms === true) qs.fields = JSON.stringify({ userRooms: 1 });
@@ -39,3 +44,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as { user: IDataObject };
 	return withoutSecrets(user);
 }
+
+export const timeout = OPTIONS_TIMEOUT;

@@ -5,7 +5,7 @@ import { squadusApiRequest } from '../../shared/transport';
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	// Manual 3.3.4
+	// GET /users.active-sessions (docs/api-map.md)
 	// The endpoint has no paging: it returns every session of the credential's user at once.
 	const { results } = (await squadusApiRequest.call(this, 'GET', '/users.active-sessions', {
 		itemIndex: i,

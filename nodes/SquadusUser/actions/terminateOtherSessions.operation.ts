@@ -5,7 +5,7 @@ import { squadusApiRequest } from '../../shared/transport';
 export const description: INodeProperties[] = [];
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.6
+	// POST /users.active-sessions/terminateOther (docs/api-map.md)
 	await squadusApiRequest.call(this, 'POST', '/users.active-sessions/terminateOther', {
 		itemIndex: i,
 	});

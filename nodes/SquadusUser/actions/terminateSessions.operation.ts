@@ -5,7 +5,12 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { updateDisplayOptions, writeOptions } from '../../shared/descriptions';
+import {
+	updateDisplayOptions,
+	writeOptions,
+	OPTIONS_BATCHING,
+	OPTIONS_TIMEOUT,
+} from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
@@ -28,7 +33,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	// Manual 3.3.5
+	// POST /users.active-sessions/terminate (docs/api-map.md)
 	const raw = this.getNodeParameter('sessionIds', i) as string | string[];
 	const sessionIds = (Array.isArray(raw) ? raw : String(raw).split(','))
 		.map((id) => String(id).trim())
@@ -45,3 +50,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return { success: true, sessionIds };
 }
+
+export const batching = OPTIONS_BATCHING;
+export const timeout = OPTIONS_TIMEOUT;

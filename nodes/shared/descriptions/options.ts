@@ -29,6 +29,10 @@ export function optionsCollection(options: INodeProperties[]): INodeProperties {
 	};
 }
 
+/** Where `writeOptions()` and `optionsCollection()` put Batching and Timeout, for `OperationModule`. */
+export const OPTIONS_BATCHING = 'options.batching';
+export const OPTIONS_TIMEOUT = 'options.timeout';
+
 /** The Options of a write operation: Batching, Timeout and the operation's own options. */
 export function writeOptions(...own: INodeProperties[]): INodeProperties {
 	return optionsCollection([batchingOption, requestTimeoutOption, ...own]);

@@ -1,32 +1,31 @@
 import {
+	NodeHelpers,
 	NodeOperationError,
 	type IExecuteFunctions,
+	type INodeParameters,
 	type INodeProperties,
 	type INodeParameterResourceLocator,
+	type NodeParameterValueType,
 } from 'n8n-workflow';
 
+/**
+ * Whether n8n shows the property for this item, by n8n-workflow's own displayOptions evaluation
+ * (NodeHelpers.displayParameter). The parameters its conditions name are resolved for the item
+ * first, so an expression in one of them counts with its value, as the UI would show it.
+ */
 function isShown(this: IExecuteFunctions, property: INodeProperties, itemIndex: number): boolean {
-	const show = property.displayOptions?.show ?? {};
-	for (const [name, allowed] of Object.entries(show)) {
-		if (name.startsWith('@') || !Array.isArray(allowed)) continue;
-		let value: unknown;
+	const { show = {}, hide = {} } = property.displayOptions ?? {};
+	const values: INodeParameters = {};
+	for (const key of new Set([...Object.keys(show), ...Object.keys(hide)])) {
+		if (key.startsWith('@')) continue;
+		const name = key.replace(/^\//, '');
 		try {
-			value = this.getNodeParameter(name, itemIndex);
+			values[name] = this.getNodeParameter(name, itemIndex) as NodeParameterValueType;
 		} catch {
-			return false;
-		}
-		if (!allowed.includes(value as never)) return false;
-	}
-	const hide = property.displayOptions?.hide ?? {};
-	for (const [name, hidden] of Object.entries(hide)) {
-		if (!Array.isArray(hidden)) continue;
-		try {
-			if (hidden.includes(this.getNodeParameter(name, itemIndex) as never)) return false;
-		} catch {
-			continue;
+			// Left out: a condition on it is then unmet for show, and never hides.
 		}
 	}
-	return true;
+	return NodeHelpers.displayParameter(values, property, this.getNode(), null, values);
 }
 
 function problemWith(property: INodeProperties, value: unknown): string | undefined {

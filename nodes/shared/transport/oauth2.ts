@@ -10,7 +10,7 @@ import {
 import { explainedError, explainNetworkError, serverText } from './errors';
 import { methodCallLoginBody, readLoginAnswer, refusedAsInvalid } from './login';
 import { CrossOriginRedirect, explainRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
-import type { ResolvedAuth, SquadusContext } from './request';
+import type { ResolvedAuth, SquadusContext } from './types';
 import { apiUrl } from './url';
 
 /**

@@ -2,15 +2,12 @@ import {
 	NodeApiError,
 	NodeOperationError,
 	sleep,
-	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
-	type IPollFunctions,
-	type ITriggerFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
 
@@ -32,58 +29,17 @@ import {
 	signalOf,
 	TooManyRedirects,
 } from './origin';
-import {
-	leaveTurn,
-	paceFor,
-	RATE_LIMIT_BUDGET_MS,
-	takeTurn,
-	waitOutRateLimit,
-} from './rateLimit';
+import { leaveTurn, paceFor, RATE_LIMIT_BUDGET_MS, takeTurn, waitOutRateLimit } from './rateLimit';
 import { credentialSecrets, Redactor } from './redact';
 import { SessionRefused, sendWithSession } from './session';
+import type { ResolvedAuth, SquadusContext, SquadusRequestOptions } from './types';
 import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
 
-export type SquadusContext =
-	| IExecuteFunctions
-	| ILoadOptionsFunctions
-	| IPollFunctions
-	| ITriggerFunctions;
-
-export interface SquadusRequestOptions {
-	body?: IDataObject | IDataObject[] | FormData;
-	qs?: IDataObject;
-	headers?: IDataObject;
-	/** The input item the request belongs to, for error messages. */
-	itemIndex?: number;
-	/** An absolute path on the server (e.g. a file download link) instead of an `/api/v1` endpoint. */
-	serverPath?: boolean;
-	/** Return the raw body as a Buffer (file downloads). */
-	binary?: boolean;
-	returnFullResponse?: boolean;
-	/**
-	 * Milliseconds to wait for an answer. Defaults to the node's Options → Timeout
-	 * (`options.timeout`, see `requestTimeoutOption`) when the node has one.
-	 */
-	timeout?: number;
-	/**
-	 * Secrets this request carries besides the credential's (e.g. a new user's password, a
-	 * token to revoke): redacted from any error as the credential's are.
-	 */
-	secrets?: unknown[];
-}
+export type { ResolvedAuth, SquadusContext, SquadusRequestOptions } from './types';
 
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
 const IDEMPOTENT_TRIES = 3;
 const BACKOFF_MS = 200;
-
-/** What one node run needs on every request, read once (getCredentials is a DB read in n8n). */
-export interface ResolvedAuth {
-	type: SquadusCredentialType;
-	credentials: ICredentialDataDecryptedObject;
-	server: string;
-	credentialId: string;
-	credentialName: string;
-}
 
 const resolved = new WeakMap<object, Map<SquadusCredentialType, ResolvedAuth>>();
 
@@ -92,7 +48,12 @@ function isExecuteContext(context: SquadusContext): context is IExecuteFunctions
 }
 
 /** getNodeParameter across contexts: only IExecuteFunctions takes an item index. */
-function nodeParameter(context: SquadusContext, name: string, itemIndex: number, fallback: unknown) {
+function nodeParameter(
+	context: SquadusContext,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+) {
 	if (isExecuteContext(context)) return context.getNodeParameter(name, itemIndex, fallback);
 	return (context as ILoadOptionsFunctions).getNodeParameter(name, fallback);
 }
@@ -120,7 +81,10 @@ export async function resolveAuth(
 	const problem =
 		serverAddressProblem(credentials.server) ??
 		(type === 'squadusTokenApi'
-			? headerValueProblem({ 'User ID': credentials.userId, 'Personal Access Token': credentials.accessToken })
+			? headerValueProblem({
+					'User ID': credentials.userId,
+					'Personal Access Token': credentials.accessToken,
+				})
 			: undefined);
 	if (problem) {
 		throw new NodeOperationError(this.getNode(), problem, {
@@ -144,19 +108,42 @@ export async function getServerUrl(this: SquadusContext, itemIndex = 0): Promise
 	return (await resolveAuth.call(this, itemIndex)).server;
 }
 
-function requestTimeout(context: SquadusContext, options: SquadusRequestOptions, itemIndex: number) {
+const timeoutParameters = new WeakMap<object, string>();
+
+/**
+ * The parameter path of the running operation's Timeout option (its `OperationModule.timeout`),
+ * declared by the router for the node run: every request of the run then waits that long at
+ * most. Without a declaration, requests have no deadline of their own.
+ */
+export function declareTimeoutParameter(context: SquadusContext, path: string | undefined): void {
+	if (path) timeoutParameters.set(context, path);
+	else timeoutParameters.delete(context);
+}
+
+function requestTimeout(
+	context: SquadusContext,
+	options: SquadusRequestOptions,
+	itemIndex: number,
+) {
 	if (options.timeout) return options.timeout;
-	const fromNode = Number(nodeParameter(context, 'options.timeout', itemIndex, 0));
+	const path = timeoutParameters.get(context);
+	if (!path) return undefined;
+	const fromNode = Number(nodeParameter(context, path, itemIndex, 0));
 	return fromNode > 0 ? fromNode : undefined;
 }
 
 /** Status and body of an HTTP error, whether n8n-core wrapped it in a NodeApiError or not. */
-export function errorResponse(
-	error: unknown,
-): { status?: number; body?: unknown; headers?: IDataObject; raw: JsonObject } {
+export function errorResponse(error: unknown): {
+	status?: number;
+	body?: unknown;
+	headers?: IDataObject;
+	raw: JsonObject;
+} {
 	const outer = error as JsonObject & { cause?: JsonObject };
 	const raw = (
-		outer instanceof NodeApiError && outer.cause && typeof outer.cause === 'object' ? outer.cause : outer
+		outer instanceof NodeApiError && outer.cause && typeof outer.cause === 'object'
+			? outer.cause
+			: outer
 	) as JsonObject & { response?: { status?: number; data?: unknown; headers?: IDataObject } };
 	return {
 		status: raw.response?.status,
@@ -175,7 +162,9 @@ function withDeadline(context: SquadusContext, deadline: AbortSignal | undefined
 	if (!deadline) return context;
 	const cancel = signalOf(context);
 	const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
-	return Object.create(context, { getExecutionCancelSignal: { value: () => signal } }) as SquadusContext;
+	return Object.create(context, {
+		getExecutionCancelSignal: { value: () => signal },
+	}) as SquadusContext;
 }
 
 async function send(
@@ -282,7 +271,12 @@ async function requestWithRetries(
 	if (options.body !== undefined) request.body = options.body;
 	if (options.binary) request.encoding = 'arraybuffer';
 
-	const pace = paceFor(context, `${auth.type} ${auth.credentialId || auth.credentialName}`, method, url);
+	const pace = paceFor(
+		context,
+		`${auth.type} ${auth.credentialId || auth.credentialName}`,
+		method,
+		url,
+	);
 	const waited = { ms: 0 };
 	let refusals = 0;
 	for (let attempt = 1; ; attempt++) {
@@ -293,7 +287,8 @@ async function requestWithRetries(
 		await takeTurn(context, pace, waited, timeout ?? RATE_LIMIT_BUDGET_MS, { endpoint, itemIndex });
 		try {
 			response = await sendWithinOrigin(
-				async (hop) => await send(bounded, auth, { ...hop, abortSignal: signalOf(bounded) }, itemIndex),
+				async (hop) =>
+					await send(bounded, auth, { ...hop, abortSignal: signalOf(bounded) }, itemIndex),
 				request,
 			);
 		} catch (error) {
@@ -320,7 +315,10 @@ async function requestWithRetries(
 				const source = raw as unknown as { message?: string; description?: string };
 				throw explainedError(
 					node,
-					{ message: String(source.message ?? 'The request to Squadus failed'), description: source.description },
+					{
+						message: String(source.message ?? 'The request to Squadus failed'),
+						description: source.description,
+					},
 					itemIndex,
 				);
 			}
@@ -343,7 +341,11 @@ async function requestWithRetries(
 		const status = response.statusCode;
 		if (status === 429) refusals++;
 		const { headers, body: answer } = response;
-		leaveTurn(pace, { statusCode: status, headers: headers as IDataObject, body: answer }, refusals);
+		leaveTurn(
+			pace,
+			{ statusCode: status, headers: headers as IDataObject, body: answer },
+			refusals,
+		);
 		if (status === 429) {
 			// the next turn waits for the window the server named, within the budget; refusals do
 			// not use up the retries of reads
@@ -414,7 +416,8 @@ export async function squadusAnonymousRequest(
 		try {
 			// Login calls must not carry the credential's session headers.
 			response = await sendWithinOrigin(
-				async (hop) => (await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
+				async (hop) =>
+					(await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
 				request,
 			);
 		} catch (error) {

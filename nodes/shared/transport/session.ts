@@ -5,7 +5,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import type { ResolvedAuth, SquadusContext } from './request';
+import type { ResolvedAuth, SquadusContext } from './types';
 
 /**
  * Password credential: one login per expired session, however many requests are in flight.
