@@ -584,8 +584,10 @@ async function oauthRun({ sandbox, url }) {
 }
 
 const devPolls = (sandbox) =>
-	sandbox.requests({ path: '/api/v1/channels.messages' }).filter((r) => r.query.roomName === 'dev')
-		.length;
+	// the trigger watches #dev by name: it looks the ID up, as channels.messages takes only roomId
+	sandbox
+		.requests({ path: '/api/v1/channels.messages' })
+		.filter((r) => r.query.roomId === sandbox.fixtures.channels.dev._id).length;
 const digestsIn = (sandbox) =>
 	(sandbox.state.roomMessages.get(sandbox.fixtures.channels.general._id) ?? []).filter((m) =>
 		m.msg.startsWith('*Digest of #dev*'),
