@@ -11,15 +11,33 @@ import { authenticationProperty, squadusCredentials } from './authentication';
 export function squadusNodeDescription(
 	operationProperty: INodeProperties,
 	descriptions: INodeProperties[],
-): Pick<INodeTypeDescription, 'version' | 'inputs' | 'outputs' | 'credentials' | 'properties'> {
+	{ versions = [1] }: { versions?: number[] } = {},
+): Pick<
+	INodeTypeDescription,
+	'version' | 'defaultVersion' | 'inputs' | 'outputs' | 'credentials' | 'properties'
+> {
 	return {
-		version: 1,
+		...(versions.length === 1
+			? { version: versions[0] }
+			: { version: versions, defaultVersion: versions[versions.length - 1] }),
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: squadusCredentials,
 		properties: [authenticationProperty, operationProperty, ...descriptions],
 	};
 }
+
+/**
+ * Node versions. Version 2 (Chat, Channel, User, Conference, Direct Message) takes users in one
+ * field per idea and adds Simplify; workflows saved with version 1 keep version 1's fields.
+ */
+export const NODE_VERSIONS = [1, 2];
+
+/** displayOptions.show condition for parameters that exist from version 2 on. */
+export const FROM_VERSION_2 = { '@version': [{ _cnd: { gte: 2 } }] };
+
+/** displayOptions.show condition for parameters that only version 1 has. */
+export const ONLY_VERSION_1 = { '@version': [1] };
 
 /**
  * A node subtitle that shows the display name of the chosen option ("Get Many", not "getAll"),
