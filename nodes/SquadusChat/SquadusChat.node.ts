@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
+import { NODE_VERSIONS, optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
@@ -15,7 +15,7 @@ export class SquadusChat implements INodeType {
 		description: 'Send and manage messages in Squadus',
 		defaults: { name: 'Squadus Chat' },
 		usableAsTool: true,
-		...squadusNodeDescription(operationProperty, descriptions),
+		...squadusNodeDescription(operationProperty, descriptions, { versions: NODE_VERSIONS }),
 	};
 
 	methods = { listSearch };

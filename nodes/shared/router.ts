@@ -8,12 +8,13 @@ import {
 import { MAX_ITEMS_IN_FLIGHT } from './descriptions/batching';
 import { assertRequiredParameters } from './helpers/validation';
 import { declareTimeoutParameter } from './transport';
-import type { OperationModule, OperationResult } from './types';
+import type { OperationModule, OperationResult, Simplifier } from './types';
 
 function toExecutionData(
 	this: IExecuteFunctions,
 	result: OperationResult,
 	itemIndex: number,
+	simplify?: Simplifier,
 ): INodeExecutionData[] {
 	const list = Array.isArray(result) ? result : [result];
 	const items = list.map((entry) =>
@@ -21,7 +22,21 @@ function toExecutionData(
 			? (entry as INodeExecutionData)
 			: { json: entry },
 	) as INodeExecutionData[];
-	return this.helpers.constructExecutionMetaData(items, { itemData: { item: itemIndex } });
+	const shown = simplify ? items.map((item) => ({ ...item, json: simplify(item.json) })) : items;
+	return this.helpers.constructExecutionMetaData(shown, { itemData: { item: itemIndex } });
+}
+
+/**
+ * The operation's simplifier when the item's Simplify is on. Simplify exists from node version
+ * 2 on: a version 1 node has no such parameter, and the fallback keeps its output raw.
+ */
+function simplifierFor(
+	this: IExecuteFunctions,
+	module: OperationModule,
+	itemIndex: number,
+): Simplifier | undefined {
+	if (!module.simplify) return undefined;
+	return this.getNodeParameter('simplify', itemIndex, false) === true ? module.simplify : undefined;
 }
 
 /** Items in flight at once: the Batching option's Items per Batch, 1 without it. */
@@ -59,8 +74,9 @@ function stoppingError(this: IExecuteFunctions, error: unknown, itemIndex: numbe
  * applies Continue On Fail (one error item per failed input item, with pairedItem) and
  * attaches the item index to errors that stop the run.
  *
- * The operation's declared contracts (`OperationModule.batching`, `.timeout`) are read here:
- * the Timeout path goes to the transport for this run.
+ * The operation's declared contracts (`OperationModule.batching`, `.timeout`, `.simplify`) are
+ * read here: the Timeout path goes to the transport for this run, and the simplifier shapes each
+ * output item when the item's Simplify (node version 2) is on.
  *
  * With the Batching option, up to Items per Batch items run at once (the first item runs
  * alone, so a session login happens once). Output stays in input order; without Continue
@@ -87,7 +103,8 @@ export async function router<T extends Record<string, OperationModule>>(
 	const settle = async (i: number) => {
 		try {
 			assertRequiredParameters.call(this, module.description, i);
-			results[i] = toExecutionData.call(this, await module.execute.call(this, i), i);
+			const result = await module.execute.call(this, i);
+			results[i] = toExecutionData.call(this, result, i, simplifierFor.call(this, module, i));
 		} catch (error) {
 			if (continueOnFail) results[i] = [errorItem(error, i)];
 			else if (i < failedAt) {

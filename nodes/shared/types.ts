@@ -22,7 +22,18 @@ export interface OperationModule {
 	 * description has one: the router hands it to the transport, which applies it to every request.
 	 */
 	timeout?: string;
+	/**
+	 * The operation's simplifier, when it returns large Rocket.Chat objects (messages, rooms,
+	 * users, conferences): its description then has the Simplify field (`simplifyField()`,
+	 * shown from node version 2 on), and the router applies this to every output item's JSON
+	 * when the item's Simplify parameter is on. Version 1 nodes don't show Simplify, so their
+	 * output stays raw.
+	 */
+	simplify?: Simplifier;
 }
+
+/** Picks the fields people use from one Rocket.Chat object (see nodes/shared/helpers/simplify.ts). */
+export type Simplifier = (item: IDataObject) => IDataObject;
 
 /** The node's Authentication parameter values. */
 export type SquadusAuthentication = 'password' | 'accessToken' | 'oAuth2';

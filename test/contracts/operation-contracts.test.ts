@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import * as auth from '../../nodes/SquadusAuth/actions';
 import * as autoupdate from '../../nodes/SquadusAutoupdate/actions';
@@ -9,6 +9,16 @@ import * as conference from '../../nodes/SquadusConference/actions';
 import * as directMessage from '../../nodes/SquadusDirectMessage/actions';
 import * as meetingRecord from '../../nodes/SquadusMeetingRecord/actions';
 import * as user from '../../nodes/SquadusUser/actions';
+import { SquadusAuth } from '../../nodes/SquadusAuth/SquadusAuth.node';
+import { SquadusAutoupdate } from '../../nodes/SquadusAutoupdate/SquadusAutoupdate.node';
+import { SquadusChangelog } from '../../nodes/SquadusChangelog/SquadusChangelog.node';
+import { SquadusChannel } from '../../nodes/SquadusChannel/SquadusChannel.node';
+import { SquadusChat } from '../../nodes/SquadusChat/SquadusChat.node';
+import { SquadusConference } from '../../nodes/SquadusConference/SquadusConference.node';
+import { SquadusDirectMessage } from '../../nodes/SquadusDirectMessage/SquadusDirectMessage.node';
+import { SquadusMeetingRecord } from '../../nodes/SquadusMeetingRecord/SquadusMeetingRecord.node';
+import { SquadusUser } from '../../nodes/SquadusUser/SquadusUser.node';
+import { simplifyField } from '../../nodes/shared/descriptions';
 import type { OperationModule } from '../../nodes/shared/types';
 
 const nodes: Record<string, Record<string, OperationModule>> = {
@@ -37,11 +47,46 @@ function pathOf(description: INodeProperties[], name: string): string | undefine
 	return undefined;
 }
 
+const nodeDescriptions: Record<string, INodeTypeDescription> = {
+	SquadusAuth: new SquadusAuth().description,
+	SquadusAutoupdate: new SquadusAutoupdate().description,
+	SquadusChangelog: new SquadusChangelog().description,
+	SquadusChannel: new SquadusChannel().description,
+	SquadusChat: new SquadusChat().description,
+	SquadusConference: new SquadusConference().description,
+	SquadusDirectMessage: new SquadusDirectMessage().description,
+	SquadusMeetingRecord: new SquadusMeetingRecord().description,
+	SquadusUser: new SquadusUser().description,
+};
+
 const cases = Object.entries(nodes).flatMap(([node, operations]) =>
 	Object.entries(operations).map(
 		([operation, module]) => [`${node} ${operation}`, module] as const,
 	),
 );
+
+const simplifyCases = Object.entries(nodes).flatMap(([node, operations]) =>
+	Object.entries(operations).map(
+		([operation, module]) => [`${node} ${operation}`, node, operation, module] as const,
+	),
+);
+
+/** Whether n8n shows the operation's Simplify field on a node of this version. */
+function showsSimplify(
+	node: string,
+	operation: string,
+	module: OperationModule,
+	typeVersion: number,
+) {
+	const field = module.description.find((property) => property.name === 'simplify');
+	if (!field) return false;
+	return NodeHelpers.displayParameter(
+		{ operation },
+		field,
+		{ typeVersion },
+		nodeDescriptions[node],
+	);
+}
 
 describe('operation contracts: what the router and transport read is declared, and matches the description', () => {
 	it('covers all 57 operations', () => {
@@ -57,4 +102,50 @@ describe('operation contracts: what the router and transport read is declared, a
 			});
 		},
 	);
+
+	it.each(simplifyCases)(
+		'%s declares a simplifier exactly when its description shows Simplify, and only from version 2 on',
+		(_, node, operation, module) => {
+			const declared = module.simplify !== undefined;
+			expect(showsSimplify(node, operation, module, 1)).toBe(false);
+			expect(showsSimplify(node, operation, module, 2)).toBe(declared);
+			if (declared) {
+				expect(nodeDescriptions[node].version).toEqual([1, 2]);
+				const field = module.description.find((property) => property.name === 'simplify');
+				const { displayOptions: _shown, ...asDeclared } = field!;
+				const { displayOptions: _own, ...shared } = simplifyField();
+				expect(asDeclared).toEqual(shared);
+			}
+		},
+	);
+
+	it('gives Simplify to the operations that return messages, rooms, users and conferences', () => {
+		const simplified = simplifyCases
+			.filter(([, , , module]) => module.simplify !== undefined)
+			.map(([name]) => name);
+		expect(simplified).toEqual([
+			'SquadusChannel create',
+			'SquadusChannel get',
+			'SquadusChannel getAll',
+			'SquadusChannel getMembers',
+			'SquadusChannel getMessages',
+			'SquadusChannel addAllUsers',
+			'SquadusChannel kickUser',
+			'SquadusChat send',
+			'SquadusChat get',
+			'SquadusChat pin',
+			'SquadusConference create',
+			'SquadusConference createChat',
+			'SquadusConference get',
+			'SquadusConference getChat',
+			'SquadusConference getFull',
+			'SquadusConference getManyForUser',
+			'SquadusConference getManyInMyRooms',
+			'SquadusConference getManyInRoom',
+			'SquadusConference update',
+			'SquadusDirectMessage create',
+			'SquadusUser create',
+			'SquadusUser get',
+		]);
+	});
 });

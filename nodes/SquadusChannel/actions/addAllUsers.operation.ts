@@ -2,11 +2,13 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import {
 	channelLocator,
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { getChannelId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -19,6 +21,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether to add only active users, leaving deactivated accounts out',
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -40,3 +43,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyRoom;

@@ -6,11 +6,13 @@ import {
 } from 'n8n-workflow';
 
 import {
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
@@ -68,6 +70,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -126,3 +129,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyRoom;

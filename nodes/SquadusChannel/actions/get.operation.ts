@@ -1,10 +1,14 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { channelLocator, updateDisplayOptions } from '../../shared/descriptions';
+import { channelLocator, simplifyField, updateDisplayOptions } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { getChannelRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
-const properties: INodeProperties[] = [channelLocator({ description: 'The channel to get' })];
+const properties: INodeProperties[] = [
+	channelLocator({ description: 'The channel to get' }),
+	simplifyField(),
+];
 
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
@@ -16,3 +20,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return response.channel as IDataObject;
 }
+
+export const simplify = simplifyRoom;

@@ -4,15 +4,18 @@ import {
 	filtersCollection,
 	nameContainsFilter,
 	returnAllOrLimit,
+	simplifyField,
 	sortFilters,
 	updateDisplayOptions,
 } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { getList } from '../../shared/helpers/lists';
 import { compact } from '../helpers';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
+	simplifyField(),
 	filtersCollection([
 		nameContainsFilter({
 			placeholder: 'e.g. project',
@@ -41,3 +44,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return await getList.call(this, i, '/channels.list', ['channels', 'rooms'], qs);
 }
+
+export const simplify = simplifyRoom;

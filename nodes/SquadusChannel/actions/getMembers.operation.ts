@@ -4,8 +4,10 @@ import {
 	channelLocator,
 	filtersCollection,
 	returnAllOrLimit,
+	simplifyField,
 	updateDisplayOptions,
 } from '../../shared/descriptions';
+import { simplifyUser } from '../../shared/helpers/simplify';
 import { getChannelRef } from '../../shared/helpers';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { getList } from '../../shared/helpers/lists';
@@ -16,6 +18,7 @@ import { compact } from '../helpers';
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose members to get' }),
 	...returnAllOrLimit,
+	simplifyField(),
 	filtersCollection([
 		{
 			displayName: 'Search',
@@ -89,3 +92,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		},
 	);
 }
+
+export const simplify = simplifyUser;

@@ -5,9 +5,11 @@ import {
 	filtersCollection,
 	jsonQueryFilter,
 	returnAllOrLimit,
+	simplifyField,
 	sortFilters,
 	updateDisplayOptions,
 } from '../../shared/descriptions';
+import { simplifyMessage } from '../../shared/helpers/simplify';
 import { getChannelId } from '../../shared/helpers';
 import { queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';
@@ -17,6 +19,7 @@ import { compact } from '../helpers';
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose messages to get' }),
 	...returnAllOrLimit,
+	simplifyField(),
 	filtersCollection([
 		{
 			displayName: 'Only Pinned',
@@ -74,3 +77,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	});
 	return await getList.call(this, i, '/channels.messages', ['messages'], qs);
 }
+
+export const simplify = simplifyMessage;

@@ -2,18 +2,21 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import {
 	channelLocator,
+	simplifyField,
 	updateDisplayOptions,
 	userLocator,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { getChannelId, getUserId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel to remove the user from' }),
 	userLocator({ description: 'The user to remove from the channel' }),
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -32,3 +35,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyRoom;

@@ -1,12 +1,14 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import {
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
+import { simplifyMessage } from '../../shared/helpers/simplify';
 import type { OperationModule } from '../../shared/types';
 import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
 
@@ -14,7 +16,8 @@ import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
  * Get, Pin, Unpin, Star and Unstar share one shape: a message ID, sent to their endpoint.
  * GET takes it as `msgId` in the query, the POSTs as `messageId` in the body. Get and Pin
  * answer with the message; the others answer with nothing useful, so they return the ID.
- * The POSTs write, so they get the write Options (Batching, Timeout).
+ * The POSTs write, so they get the write Options (Batching, Timeout); those that return the
+ * message get Simplify.
  */
 export function messageOperation(
 	operation: string,
@@ -22,12 +25,16 @@ export function messageOperation(
 	endpoint: string,
 	returns: 'message' | 'messageId',
 ): OperationModule {
-	const properties: INodeProperties[] =
-		method === 'POST' ? [messageIdProperty, writeOptions()] : [messageIdProperty];
+	const properties: INodeProperties[] = [
+		messageIdProperty,
+		...(returns === 'message' ? [simplifyField()] : []),
+		...(method === 'POST' ? [writeOptions()] : []),
+	];
 
 	return {
 		description: updateDisplayOptions({ show: { operation: [operation] } }, properties),
 		...(method === 'POST' ? { batching: OPTIONS_BATCHING, timeout: OPTIONS_TIMEOUT } : {}),
+		...(returns === 'message' ? { simplify: simplifyMessage } : {}),
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 			// GET /chat.getMessage, POST /chat.pinMessage, /chat.starMessage, /chat.unPinMessage, /chat.unStarMessage (docs/api-map.md)
 			const messageId = getMessageId.call(this, i);

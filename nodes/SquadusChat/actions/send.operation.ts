@@ -10,11 +10,13 @@ import {
 	channelLocator,
 	requestTimeoutOption,
 	roomLocator,
+	simplifyField,
 	updateDisplayOptions,
 	userLocator,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyMessage } from '../../shared/helpers/simplify';
 import { getChannelRef, getUserRef, lookUpUser } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { attachmentsFromJson, attachmentsFromUi, unwrapMessage } from '../helpers';
@@ -184,6 +186,7 @@ const properties: INodeProperties[] = [
 		description:
 			'An array of attachments as the API takes them, e.g. [{"title": "Report", "color": "#36a64f", "fields": [{"short": true, "title": "Status", "value": "Done"}]}]',
 	},
+	simplifyField(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -280,3 +283,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyMessage;

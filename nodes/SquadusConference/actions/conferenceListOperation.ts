@@ -1,6 +1,7 @@
 import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../shared/descriptions';
+import { simplifyConference } from '../../shared/helpers/simplify';
 import type { OperationModule } from '../../shared/types';
 import { conferenceListFields, getConferenceList } from '../helpers/lists';
 
@@ -18,6 +19,7 @@ export function conferenceListOperation(
 			{ show: { operation: [operation] } },
 			conferenceListFields(fields),
 		),
+		simplify: simplifyConference,
 		async execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 			return await getConferenceList.call(this, i, endpoint);
 		},

@@ -2,11 +2,13 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import {
 	roomLocator,
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyConference } from '../../shared/helpers/simplify';
 import { resolveRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, conferenceNameField, createFields } from '../helpers/fields';
@@ -22,6 +24,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: createFields(),
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -42,3 +45,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyConference;

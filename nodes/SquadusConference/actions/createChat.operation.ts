@@ -2,11 +2,13 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import {
 	meetingIdField,
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { squadusApiRequest } from '../../shared/transport';
 import { chatRoom } from '../helpers/common';
 
@@ -44,6 +46,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether the chat stays available after the conference ends',
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -70,3 +73,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyRoom;

@@ -1,10 +1,14 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { conferenceLocator, updateDisplayOptions } from '../../shared/descriptions';
+import { conferenceLocator, simplifyField, updateDisplayOptions } from '../../shared/descriptions';
+import { simplifyConference } from '../../shared/helpers/simplify';
 import { getConferenceNumber } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 
-const properties: INodeProperties[] = [conferenceLocator({ description: 'The conference to get' })];
+const properties: INodeProperties[] = [
+	conferenceLocator({ description: 'The conference to get' }),
+	simplifyField(),
+];
 
 export const description = updateDisplayOptions({ show: { operation: ['get'] } }, properties);
 
@@ -17,3 +21,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return response.data as IDataObject;
 }
+
+export const simplify = simplifyConference;

@@ -1,11 +1,13 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { meetingIdField, updateDisplayOptions } from '../../shared/descriptions';
+import { meetingIdField, simplifyField, updateDisplayOptions } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { squadusApiRequest } from '../../shared/transport';
 import { chatRoom } from '../helpers/common';
 
 const properties: INodeProperties[] = [
 	meetingIdField({ description: 'The meeting whose chat to get: the _id of the conference' }),
+	simplifyField(),
 ];
 
 export const description = updateDisplayOptions({ show: { operation: ['getChat'] } }, properties);
@@ -19,3 +21,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	})) as IDataObject;
 	return chatRoom(response);
 }
+
+export const simplify = simplifyRoom;

@@ -4,8 +4,10 @@ import {
 	conferenceLocator,
 	filtersCollection,
 	returnAllOrLimit,
+	simplifyField,
 	updateDisplayOptions,
 } from '../../shared/descriptions';
+import { simplifyConference } from '../../shared/helpers/simplify';
 import { getConferenceNumber } from '../../shared/helpers';
 import { PAGE_SIZE, squadusApiRequest } from '../../shared/transport';
 import { getLimit } from '../helpers/lists';
@@ -19,6 +21,7 @@ const properties: INodeProperties[] = [
 				? 'Whether to return all participants or only up to a given limit'
 				: 'Max number of participants to return',
 	})),
+	simplifyField(),
 	filtersCollection([
 		{
 			displayName: 'Participant Status',
@@ -75,3 +78,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	return { ...conference, participants };
 }
+
+export const simplify = simplifyConference;

@@ -1,7 +1,7 @@
 // GET /scc.getUserRoomsConferences (docs/api-map.md)
 import { conferenceListOperation } from './conferenceListOperation';
 
-export const { description, execute } = conferenceListOperation(
+export const { description, execute, simplify } = conferenceListOperation(
 	'getManyInMyRooms',
 	'/scc.getUserRoomsConferences',
 	['sort', 'sortOrder', 'startedAfter', 'status'],

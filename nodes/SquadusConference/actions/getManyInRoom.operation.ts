@@ -1,6 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { roomLocator, updateDisplayOptions } from '../../shared/descriptions';
+import { simplifyConference } from '../../shared/helpers/simplify';
 import { getRoomId } from '../../shared/helpers';
 import { conferenceListFields, getConferenceList } from '../helpers/lists';
 
@@ -19,3 +20,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const rid = getRoomId.call(this, i);
 	return await getConferenceList.call(this, i, '/scc.getRoomConferences', { rid });
 }
+
+export const simplify = simplifyConference;

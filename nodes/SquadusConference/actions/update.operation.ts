@@ -7,11 +7,13 @@ import {
 
 import {
 	conferenceLocator,
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyConference } from '../../shared/helpers/simplify';
 import { getConferenceNumber } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { buildConference, updateFields } from '../helpers/fields';
@@ -27,6 +29,7 @@ const properties: INodeProperties[] = [
 		description: 'The fields to change; a conference’s room and type cannot change',
 		options: updateFields(),
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -52,3 +55,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyConference;

@@ -8,6 +8,7 @@ import {
 import {
 	filtersCollection,
 	returnAllOrLimit,
+	simplifyField,
 	sortByFilter,
 	sortDirectionFilter,
 } from '../../shared/descriptions';
@@ -97,9 +98,16 @@ const filterFields: Record<string, INodeProperties> = {
 
 export type ConferenceFilter = keyof typeof filterFields;
 
-/** Return All / Limit and a Filters collection with the given filters of manual 3.8.12–3.8.14. */
+/**
+ * Return All / Limit, Simplify and a Filters collection with the given filters of manual
+ * 3.8.12–3.8.14 (the operations using it declare `simplify: simplifyConference`).
+ */
 export function conferenceListFields(filters: ConferenceFilter[]): INodeProperties[] {
-	return [...returnAllOrLimit, filtersCollection(filters.map((name) => filterFields[name]))];
+	return [
+		...returnAllOrLimit,
+		simplifyField(),
+		filtersCollection(filters.map((name) => filterFields[name])),
+	];
 }
 
 /** Return All / Limit: how many results to fetch (Infinity for all). */

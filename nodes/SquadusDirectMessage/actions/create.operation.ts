@@ -6,11 +6,13 @@ import {
 } from 'n8n-workflow';
 
 import {
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyRoom } from '../../shared/helpers/simplify';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 
@@ -25,6 +27,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The username to open a direct message with; several usernames separated by commas open a group direct message',
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -53,3 +56,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyRoom;

@@ -6,11 +6,13 @@ import {
 } from 'n8n-workflow';
 
 import {
+	simplifyField,
 	updateDisplayOptions,
 	writeOptions,
 	OPTIONS_BATCHING,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyUser } from '../../shared/helpers/simplify';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';
 
@@ -175,6 +177,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyField(),
 	writeOptions(),
 ];
 
@@ -253,3 +256,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 export const batching = OPTIONS_BATCHING;
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyUser;

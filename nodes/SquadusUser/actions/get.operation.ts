@@ -2,16 +2,19 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import {
 	requestTimeoutOption,
+	simplifyField,
 	updateDisplayOptions,
 	userLocator,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
+import { simplifyUser } from '../../shared/helpers/simplify';
 import { getUserRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import { withoutSecrets } from '../helpers';
 
 const properties: INodeProperties[] = [
 	userLocator({ description: 'The user to get' }),
+	simplifyField(),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -46,3 +49,4 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 }
 
 export const timeout = OPTIONS_TIMEOUT;
+export const simplify = simplifyUser;

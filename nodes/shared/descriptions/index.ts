@@ -7,3 +7,4 @@ export * from './options';
 export * from './pagination';
 export * from './batching';
 export * from './display';
+export * from './simplify';
