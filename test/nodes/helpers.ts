@@ -57,6 +57,8 @@ export interface RunNodeOptions {
 	/** Reuse a credential store across runs (sessions persist as in n8n's database). */
 	store?: CredentialStore;
 	name?: string;
+	/** The node's typeVersion in the workflow: 1 (the harness's default) unless given. */
+	typeVersion?: number;
 }
 
 export interface NodeRun extends WorkflowRunResult {
@@ -81,6 +83,7 @@ export async function runNode(
 	const workflow = chainWorkflow({
 		name,
 		type: `n8n-nodes-squadus.${nodeName}`,
+		typeVersion: options.typeVersion,
 		parameters: { authentication: auth, ...parameters },
 		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
 		continueOnFail: options.continueOnFail,

@@ -48,7 +48,7 @@ export const simplifyMessage: Simplifier = forObjects((message) => {
 	put(
 		simple,
 		'attachments',
-		pickEach(message.attachments, ['title', 'title_link', 'text', 'image_url']),
+		pickEach(message.attachments, ['title', 'title_link', 'text', 'description', 'image_url']),
 	);
 	if (isObject(message.file)) simple.file = pick(message.file, ['_id', 'name', 'type', 'size']);
 	return simple;
