@@ -34,7 +34,7 @@ function allNodesWorkflow() {
 			id: `5e1ec7ed-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
 			name: type.description.defaults.name,
 			type: `${rt.PACKAGE_NAME}.${type.description.name}`,
-			typeVersion: type.description.version,
+			typeVersion: type.description.defaultVersion ?? type.description.version,
 			position: [(i % 5) * 260, Math.floor(i / 5) * 220],
 			credentials: { squadusApi: { id: 'sqdSandboxAdmin1', name: 'Squadus sandbox (admin)' } },
 		};

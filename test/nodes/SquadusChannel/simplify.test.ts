@@ -60,6 +60,27 @@ describe('Squadus Channel: Simplify (node version 2)', () => {
 		expect(v1.json).toEqual([stored(channel._id)]);
 	});
 
+	it('reads Simplify per input item, so an expression can choose it item by item', async () => {
+		const { sandbox } = ctx;
+		const channel = freshChannel(sandbox);
+
+		const result = await runChannel(
+			sandbox,
+			{ operation: 'get', channel: byId(channel._id), simplify: '={{ $json.simple }}' },
+			{ typeVersion: 2, input: [{ simple: true }, { simple: false }] },
+		);
+
+		expect(result.json[1]).toEqual(stored(channel._id));
+		expect(result.json[0]).toEqual(
+			expect.objectContaining({ _id: channel._id, name: channel.name }),
+		);
+		expect(result.json[0]).not.toHaveProperty('customFields');
+		expect(result.outputs.Squadus.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
+	});
+
 	it('Get Many at version 2 simplifies every channel of the list', async () => {
 		const { sandbox } = ctx;
 		const channel = freshChannel(sandbox);
