@@ -1,5 +1,4 @@
 // Checks shared by the Simplify tests (node version 2).
-import type { IDataObject } from 'n8n-workflow';
 
 /** Every primitive in a JSON value, with the key it sits under ('' at the top or in a list). */
 function leaves(value: unknown, key = ''): Array<[string, unknown]> {
@@ -14,7 +13,7 @@ function leaves(value: unknown, key = ''): Array<[string, unknown]> {
  * A simplified item shows nothing its raw item doesn't: each of its values is a value of the
  * raw item under the same key (`email` is the address of the raw `emails`).
  */
-export function expectDrawnFrom(simplified: IDataObject, raw: IDataObject): void {
+export function expectDrawnFrom(simplified: object, raw: object): void {
 	const rawLeaves = leaves(raw).map(([key, value]) => JSON.stringify([key, value]));
 	for (const [key, value] of leaves(simplified)) {
 		const asRaw = key === 'email' ? 'address' : key;

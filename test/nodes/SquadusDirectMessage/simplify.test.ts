@@ -11,7 +11,7 @@ describe('Squadus Direct Message: Simplify (node version 2)', () => {
 
 	const create = { operation: 'create', usernames: 'ivan.petrov' };
 	/** The room as dm.create presents it (with its `rid`). */
-	const stored = (id: unknown) => {
+	const stored = (id: unknown): Record<string, unknown> => {
 		const room = ctx.sandbox.state.rooms.get(String(id))!;
 		return { ...presentRoom(ctx.sandbox.state, room), rid: room._id };
 	};
