@@ -57,6 +57,8 @@ export interface RunNodeOptions {
 	/** Reuse a credential store across runs (sessions persist as in n8n's database). */
 	store?: CredentialStore;
 	name?: string;
+	/** The node's version (default 1, so existing tests keep testing version 1). */
+	typeVersion?: number;
 }
 
 export interface NodeRun extends WorkflowRunResult {
@@ -84,6 +86,7 @@ export async function runNode(
 		parameters: { authentication: auth, ...parameters },
 		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 	const store =
 		options.store ??
