@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { NODE_VERSIONS, optionSubtitle, squadusNodeDescription } from '../shared/descriptions';
-import { listSearch } from '../shared/methods';
+import { listSearch, loadOptions } from '../shared/methods';
 import { router } from '../shared/router';
 import { descriptions, operationProperty, operations } from './actions';
 
@@ -21,7 +21,7 @@ export class SquadusConference implements INodeType {
 		...squadusNodeDescription(operationProperty, descriptions, { versions: NODE_VERSIONS }),
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions) {
 		return await router.call(this, operations);

@@ -57,7 +57,7 @@ export interface RunNodeOptions {
 	/** Reuse a credential store across runs (sessions persist as in n8n's database). */
 	store?: CredentialStore;
 	name?: string;
-	/** The node's typeVersion in the workflow: 1 (the harness's default) unless given. */
+	/** The node's version (default 1, so existing tests keep testing version 1). */
 	typeVersion?: number;
 }
 
@@ -83,10 +83,10 @@ export async function runNode(
 	const workflow = chainWorkflow({
 		name,
 		type: `n8n-nodes-squadus.${nodeName}`,
-		typeVersion: options.typeVersion,
 		parameters: { authentication: auth, ...parameters },
 		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 	const store =
 		options.store ??
