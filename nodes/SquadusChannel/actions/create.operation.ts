@@ -16,7 +16,7 @@ import { simplifyRoom } from '../../shared/helpers/simplify';
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	{

@@ -11,7 +11,7 @@ import {
 import { simplifyRoom } from '../../shared/helpers/simplify';
 import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { getList } from '../../shared/helpers/lists';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

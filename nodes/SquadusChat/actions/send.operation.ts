@@ -19,7 +19,7 @@ import {
 import { simplifyMessage } from '../../shared/helpers/simplify';
 import { getChannelRef, getUserRef, lookUpUser } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { attachmentsFromJson, attachmentsFromUi, unwrapMessage } from '../helpers';
+import { attachmentsFromJson, attachmentsFromUi, unwrapMessage } from '../helpers/messages';
 
 const attachmentFields: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', default: '' },

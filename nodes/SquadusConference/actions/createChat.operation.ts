@@ -10,7 +10,7 @@ import {
 } from '../../shared/descriptions';
 import { simplifyRoom } from '../../shared/helpers/simplify';
 import { squadusApiRequest } from '../../shared/transport';
-import { chatRoom } from '../helpers/common';
+import { chatRoom } from '../helpers/chat';
 
 const properties: INodeProperties[] = [
 	meetingIdField({ description: 'The meeting to create a chat for: the _id of the conference' }),

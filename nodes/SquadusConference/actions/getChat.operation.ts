@@ -3,7 +3,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 import { meetingIdField, simplifyField, updateDisplayOptions } from '../../shared/descriptions';
 import { simplifyRoom } from '../../shared/helpers/simplify';
 import { squadusApiRequest } from '../../shared/transport';
-import { chatRoom } from '../helpers/common';
+import { chatRoom } from '../helpers/chat';
 
 const properties: INodeProperties[] = [
 	meetingIdField({ description: 'The meeting whose chat to get: the _id of the conference' }),

@@ -10,7 +10,7 @@ import {
 import { simplifyConference } from '../../shared/helpers/simplify';
 import { getConferenceNumber } from '../../shared/helpers';
 import { PAGE_SIZE, squadusApiRequest } from '../../shared/transport';
-import { getLimit } from '../helpers/lists';
+import { getLimit } from '../helpers/conferenceLists';
 
 const properties: INodeProperties[] = [
 	conferenceLocator({ description: 'The conference to get with its participants' }),

@@ -14,7 +14,7 @@ import {
 } from '../../shared/descriptions';
 import { simplifyUser } from '../../shared/helpers/simplify';
 import { squadusApiRequest } from '../../shared/transport';
-import { withoutSecrets } from '../helpers';
+import { withoutSecrets } from '../helpers/secrets';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -10,7 +10,7 @@ import {
 import { simplifyUser } from '../../shared/helpers/simplify';
 import { getUserRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { withoutSecrets } from '../helpers';
+import { withoutSecrets } from '../helpers/secrets';
 
 const properties: INodeProperties[] = [
 	userLocator({ description: 'The user to get' }),

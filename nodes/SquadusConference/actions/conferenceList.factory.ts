@@ -3,7 +3,7 @@ import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from '../../shared/descriptions';
 import { simplifyConference } from '../../shared/helpers/simplify';
 import type { OperationModule } from '../../shared/types';
-import { conferenceListFields, getConferenceList } from '../helpers/lists';
+import { conferenceListFields, getConferenceList } from '../helpers/conferenceLists';
 
 /**
  * Get Many for User and Get Many in My Rooms share one shape: the conference list filters

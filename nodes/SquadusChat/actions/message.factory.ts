@@ -10,7 +10,7 @@ import {
 import { squadusApiRequest } from '../../shared/transport';
 import { simplifyMessage } from '../../shared/helpers/simplify';
 import type { OperationModule } from '../../shared/types';
-import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
+import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers/messages';
 
 /**
  * Get, Pin, Unpin, Star and Unstar share one shape: a message ID, sent to their endpoint.
