@@ -9,7 +9,10 @@ export class SquadusDirectMessage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Direct Message',
 		name: 'squadusDirectMessage',
-		icon: { light: 'file:../../icons/direct-message.svg', dark: 'file:../../icons/direct-message.dark.svg' },
+		icon: {
+			light: 'file:../../icons/direct-message.svg',
+			dark: 'file:../../icons/direct-message.dark.svg',
+		},
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Open and close direct messages in Squadus',
