@@ -9,7 +9,10 @@ export class SquadusAutoupdate implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Autoupdate',
 		name: 'squadusAutoupdate',
-		icon: { light: 'file:../../icons/autoupdate.svg', dark: 'file:../../icons/autoupdate.dark.svg' },
+		icon: {
+			light: 'file:../../icons/autoupdate.svg',
+			dark: 'file:../../icons/autoupdate.dark.svg',
+		},
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Configure Squadus client autoupdates',

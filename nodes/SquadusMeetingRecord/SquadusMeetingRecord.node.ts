@@ -9,7 +9,10 @@ export class SquadusMeetingRecord implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Squadus Meeting Record',
 		name: 'squadusMeetingRecord',
-		icon: { light: 'file:../../icons/meeting-record.svg', dark: 'file:../../icons/meeting-record.dark.svg' },
+		icon: {
+			light: 'file:../../icons/meeting-record.svg',
+			dark: 'file:../../icons/meeting-record.dark.svg',
+		},
 		group: ['output'],
 		subtitle: optionSubtitle(operationProperty),
 		description: 'Manage Squadus meeting records',

@@ -1,12 +1,11 @@
-import {
-	NodeConnectionTypes,
-	type INodeType,
-	type INodeTypeDescription,
-	type ITriggerFunctions,
-	type ITriggerResponse,
+import type {
+	INodeType,
+	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 } from 'n8n-workflow';
 
-import { authenticationProperty, optionSubtitle, squadusCredentials } from '../shared/descriptions';
+import { optionSubtitle, squadusTriggerDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { eventProperty, properties } from './description';
 import { readSettings, RealtimeWatch, requireWebSocket } from './watch';
@@ -17,14 +16,10 @@ export class SquadusRealtimeTrigger implements INodeType {
 		name: 'squadusRealtimeTrigger',
 		icon: { light: 'file:../../icons/realtime.svg', dark: 'file:../../icons/realtime.dark.svg' },
 		group: ['trigger'],
-		version: 1,
 		subtitle: optionSubtitle(eventProperty),
 		description: 'Starts the workflow within a second of a new Squadus message (Realtime API)',
 		defaults: { name: 'Squadus Realtime Trigger' },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: squadusCredentials,
-		properties: [authenticationProperty, ...properties],
+		...squadusTriggerDescription(properties),
 	};
 
 	methods = { listSearch };

@@ -1,15 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { channelLocator } from '../shared/descriptions';
+import { channelLocator, triggerOnProperty } from '../shared/descriptions';
 
 export type RealtimeEvent = 'message' | 'directMessage' | 'mention';
 
-export const eventProperty: INodeProperties = {
-	displayName: 'Trigger On',
-	name: 'event',
-	type: 'options',
-	noDataExpression: true,
-	options: [
+export const eventProperty = triggerOnProperty(
+	[
 		{
 			name: 'Mention of Me',
 			value: 'mention',
@@ -26,8 +22,8 @@ export const eventProperty: INodeProperties = {
 			description: 'A message in a chosen channel or in any room of the user',
 		},
 	],
-	default: 'message',
-};
+	'message',
+);
 
 export const properties: INodeProperties[] = [
 	eventProperty,

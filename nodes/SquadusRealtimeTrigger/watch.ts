@@ -14,7 +14,13 @@ import {
 	type ResumeLogin,
 } from '../shared/transport';
 import { messageFeed } from '../SquadusTrigger/events/messages';
-import { advance, LATE_ARRIVAL_MS, readNewer, toMillis, type Position } from '../SquadusTrigger/feed';
+import {
+	advance,
+	LATE_ARRIVAL_MS,
+	readNewer,
+	toMillis,
+	type Position,
+} from '../SquadusTrigger/feed';
 import type { RealtimeEvent } from './description';
 import {
 	DdpClient,
@@ -91,9 +97,13 @@ export function readSettings(this: ITriggerFunctions): WatchSettings {
 		try {
 			settings.textRegex = new RegExp(regex, 'i');
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), 'The option "Text Matches (Regex)" is not a valid regular expression', {
-				description: `${(error as Error).message}. Fix the expression, e.g. ^(help|status)\\b`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'The option "Text Matches (Regex)" is not a valid regular expression',
+				{
+					description: `${(error as Error).message}. Fix the expression, e.g. ^(help|status)\\b`,
+				},
+			);
 		}
 	}
 	if (event === 'message' && this.getNodeParameter('messagesIn', 'all') === 'channel') {
@@ -114,10 +124,14 @@ export function readSettings(this: ITriggerFunctions): WatchSettings {
 export function requireWebSocket(this: ITriggerFunctions): RealtimeSocketConstructor {
 	const Impl = webSocketImplementation();
 	if (!Impl) {
-		throw new NodeOperationError(this.getNode(), 'Squadus Realtime Trigger needs Node.js 22 or later', {
-			description:
-				'This n8n runs on a Node.js without a built-in WebSocket. Run n8n on Node.js 22 or later (n8n 2.x needs Node.js 24), or use the Squadus Trigger node, which polls for new messages instead.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Squadus Realtime Trigger needs Node.js 22 or later',
+			{
+				description:
+					'This n8n runs on a Node.js without a built-in WebSocket. Run n8n on Node.js 22 or later (n8n 2.x needs Node.js 24), or use the Squadus Trigger node, which polls for new messages instead.',
+			},
+		);
 	}
 	return Impl;
 }
@@ -149,7 +163,9 @@ export class RealtimeWatch {
 	) {
 		this.manual = ctx.getMode() === 'manual';
 		const key = `${settings.event}:${settings.channel?.roomId ?? settings.channel?.roomName ?? 'all'}`;
-		const saved = this.manual ? undefined : (this.staticData().position as unknown as Position | undefined);
+		const saved = this.manual
+			? undefined
+			: (this.staticData().position as unknown as Position | undefined);
 		const now = Date.now();
 		this.position = saved?.key === key ? saved : { key, ts: now, from: now, seen: {} };
 		this.savePosition();
@@ -194,7 +210,9 @@ export class RealtimeWatch {
 				failures = 0;
 			} catch (error) {
 				failures++;
-				this.ctx.logger.warn(`Squadus Realtime Trigger: reconnecting failed: ${(error as Error).message}`);
+				this.ctx.logger.warn(
+					`Squadus Realtime Trigger: reconnecting failed: ${(error as Error).message}`,
+				);
 			}
 		}
 	}
@@ -250,10 +268,14 @@ export class RealtimeWatch {
 			await client.call('login', [{ resume: renewed.token }]);
 		} catch (error) {
 			if (!isLoggedOut(error)) throw realtimeError(this.ctx.getNode(), error);
-			throw new NodeOperationError(this.ctx.getNode(), 'Squadus refused the credential on the Realtime API', {
-				description:
-					'The REST API accepts the credential but the Realtime API (/websocket) does not. Check that a proxy in front of Squadus forwards WebSocket connections to /websocket.',
-			});
+			throw new NodeOperationError(
+				this.ctx.getNode(),
+				'Squadus refused the credential on the Realtime API',
+				{
+					description:
+						'The REST API accepts the credential but the Realtime API (/websocket) does not. Check that a proxy in front of Squadus forwards WebSocket connections to /websocket.',
+				},
+			);
 		}
 	}
 
@@ -266,7 +288,10 @@ export class RealtimeWatch {
 				})) as IDataObject;
 				const channel = info.channel as IDataObject;
 				this.channelId = String(channel._id);
-				this.rooms.set(this.channelId, { name: String(channel.name ?? ''), type: String(channel.t ?? 'c') });
+				this.rooms.set(this.channelId, {
+					name: String(channel.name ?? ''),
+					type: String(channel.t ?? 'c'),
+				});
 			}
 			await client.subscribe('stream-room-messages', [this.channelId, false]);
 			return;
@@ -278,8 +303,11 @@ export class RealtimeWatch {
 
 	/** Names and types of the user's rooms, so every item says where it was posted. */
 	private async loadRooms(updatedSince?: number): Promise<IDataObject[]> {
-		const qs = updatedSince === undefined ? {} : { updatedSince: new Date(updatedSince).toISOString() };
-		const response = (await squadusApiRequest.call(this.ctx, 'GET', '/rooms.get', { qs })) as IDataObject;
+		const qs =
+			updatedSince === undefined ? {} : { updatedSince: new Date(updatedSince).toISOString() };
+		const response = (await squadusApiRequest.call(this.ctx, 'GET', '/rooms.get', {
+			qs,
+		})) as IDataObject;
 		const rooms = (response.update ?? []) as IDataObject[];
 		for (const room of rooms) this.remember(room);
 		return rooms;
@@ -330,7 +358,8 @@ export class RealtimeWatch {
 		}
 		const found: IDataObject[] = [];
 		for (const room of rooms) {
-			const endpoint = room.t === 'd' ? '/im.messages' : room.t === 'c' ? '/channels.messages' : undefined;
+			const endpoint =
+				room.t === 'd' ? '/im.messages' : room.t === 'c' ? '/channels.messages' : undefined;
 			if (!endpoint || (this.settings.event === 'directMessage' && room.t !== 'd')) continue;
 			const feed = messageFeed.call(this.ctx, endpoint, { roomId: room._id });
 			found.push(...(await readNewer(feed, since)).items);

@@ -1,11 +1,6 @@
-import {
-	NodeConnectionTypes,
-	type INodeType,
-	type INodeTypeDescription,
-	type IPollFunctions,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 
-import { authenticationProperty, optionSubtitle, squadusCredentials } from '../shared/descriptions';
+import { optionSubtitle, squadusTriggerDescription } from '../shared/descriptions';
 import { listSearch } from '../shared/methods';
 import { descriptions, eventProperty, events } from './events';
 import { pollEvent } from './poll';
@@ -16,15 +11,11 @@ export class SquadusTrigger implements INodeType {
 		name: 'squadusTrigger',
 		icon: { light: 'file:../../icons/trigger.svg', dark: 'file:../../icons/trigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
 		subtitle: optionSubtitle(eventProperty),
 		description: 'Starts the workflow on new Squadus messages and conference events',
 		defaults: { name: 'Squadus Trigger' },
 		polling: true,
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		credentials: squadusCredentials,
-		properties: [authenticationProperty, eventProperty, ...descriptions],
+		...squadusTriggerDescription([eventProperty, ...descriptions]),
 	};
 
 	methods = { listSearch };

@@ -1,4 +1,9 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
 
 import { redactorFor, resolveAuth, squadusAnonymousRequest } from '../../shared/transport';
 import { serverText } from '../../shared/transport/errors';
@@ -40,7 +45,10 @@ export async function anonymousLogin(
 ): Promise<LoginResult> {
 	// What the login sends that is secret (not the username or the service name).
 	const secrets = loginSecrets(body);
-	let response = await squadusAnonymousRequest.call(this, endpoint, body, { itemIndex: i, secrets });
+	let response = await squadusAnonymousRequest.call(this, endpoint, body, {
+		itemIndex: i,
+		secrets,
+	});
 	if (rocketChatBody && refusedAsInvalid(response.statusCode, response.body)) {
 		response = await squadusAnonymousRequest.call(this, endpoint, rocketChatBody, {
 			itemIndex: i,

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { triggerOnProperty } from '../../shared/descriptions';
 import type { TriggerEvent } from '../types';
 import { conferenceEvent, description as conferenceDescription } from './conference.event';
 import * as newChannelMessage from './newChannelMessage.event';
@@ -13,12 +14,8 @@ export const events: Record<string, TriggerEvent> = {
 	conferenceEnded: conferenceEvent('conferenceEnded'),
 };
 
-export const eventProperty: INodeProperties = {
-	displayName: 'Trigger On',
-	name: 'event',
-	type: 'options',
-	noDataExpression: true,
-	options: [
+export const eventProperty = triggerOnProperty(
+	[
 		{
 			name: 'Conference Created',
 			value: 'conferenceCreated',
@@ -37,8 +34,8 @@ export const eventProperty: INodeProperties = {
 			description: 'A message is posted in a channel',
 		},
 	],
-	default: 'newChannelMessage',
-};
+	'newChannelMessage',
+);
 
 const messageEvents = ['newChannelMessage', 'newDirectMessage'];
 

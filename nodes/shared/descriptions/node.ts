@@ -1,4 +1,9 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type INodePropertyOptions,
+	type INodeProperties,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { authenticationProperty, squadusCredentials } from './authentication';
 
@@ -24,6 +29,37 @@ export function squadusNodeDescription(
 		outputs: [NodeConnectionTypes.Main],
 		credentials: squadusCredentials,
 		properties: [authenticationProperty, operationProperty, ...descriptions],
+	};
+}
+
+/**
+ * The part of a trigger node's description that both Squadus triggers share: version, no input,
+ * one output, the three credentials, and Authentication ahead of the trigger's fields.
+ */
+export function squadusTriggerDescription(
+	properties: INodeProperties[],
+): Pick<INodeTypeDescription, 'version' | 'inputs' | 'outputs' | 'credentials' | 'properties'> {
+	return {
+		version: 1,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: squadusCredentials,
+		properties: [authenticationProperty, ...properties],
+	};
+}
+
+/** A trigger's "Trigger On" choice of events (parameter `event`). */
+export function triggerOnProperty(
+	options: INodePropertyOptions[],
+	defaultEvent: string,
+): INodeProperties {
+	return {
+		displayName: 'Trigger On',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultEvent,
 	};
 }
 

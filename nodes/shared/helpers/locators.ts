@@ -45,7 +45,15 @@ export async function getChannelId(
 	displayName = 'Channel',
 ): Promise<string> {
 	const ref = getChannelRef.call(this, itemIndex, parameter, displayName);
-	if ('roomId' in ref) return ref.roomId;
+	return 'roomId' in ref ? ref.roomId : await channelIdByName.call(this, ref, itemIndex);
+}
+
+/** Looks a channel given by name up with channels.info and returns its ID. */
+async function channelIdByName(
+	this: IExecuteFunctions,
+	ref: { roomName: string },
+	itemIndex: number,
+): Promise<string> {
 	const { channel } = (await squadusApiRequest.call(this, 'GET', '/channels.info', {
 		qs: ref,
 		itemIndex,
@@ -101,12 +109,7 @@ export async function resolveRoomId(
 ): Promise<string> {
 	const { value } = readLocator.call(this, parameter, itemIndex, displayName);
 	const ref = parseChannelText(value, 'id');
-	if ('roomId' in ref) return ref.roomId;
-	const { channel } = (await squadusApiRequest.call(this, 'GET', '/channels.info', {
-		qs: ref,
-		itemIndex,
-	})) as { channel: IDataObject };
-	return channel._id as string;
+	return 'roomId' in ref ? ref.roomId : await channelIdByName.call(this, ref, itemIndex);
 }
 
 /** A room's ID as given (rooms have no name mode); see resolveRoomId for channel names. */

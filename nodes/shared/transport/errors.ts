@@ -259,3 +259,24 @@ export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOpe
 	if (error instanceof NodeOperationError) return new NodeOperationError(node, error);
 	return new NodeApiError(node, error as JsonObject);
 }
+
+/** Status and body of an HTTP error, whether n8n-core wrapped it in a NodeApiError or not. */
+export function errorResponse(error: unknown): {
+	status?: number;
+	body?: unknown;
+	headers?: IDataObject;
+	raw: JsonObject;
+} {
+	const outer = error as JsonObject & { cause?: JsonObject };
+	const raw = (
+		outer instanceof NodeApiError && outer.cause && typeof outer.cause === 'object'
+			? outer.cause
+			: outer
+	) as JsonObject & { response?: { status?: number; data?: unknown; headers?: IDataObject } };
+	return {
+		status: raw.response?.status,
+		body: raw.response?.data,
+		headers: raw.response?.headers,
+		raw,
+	};
+}

@@ -7,15 +7,10 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { explainedError, explainNetworkError, serverText } from './errors';
+import { postWithoutSession } from './anonymous';
+import { explainedError, serverText } from './errors';
 import { methodCallLoginBody, readLoginAnswer, refusedAsInvalid } from './login';
-import {
-	CrossOriginRedirect,
-	explainRedirect,
-	sendWithinOrigin,
-	signalOf,
-	TooManyRedirects,
-} from './origin';
+import { CrossOriginRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
 import type { ResolvedAuth, SquadusContext } from './types';
 import { apiUrl } from './url';
 
@@ -93,36 +88,14 @@ async function exchange(
 		accessToken,
 		expiresIn: expiresIn(auth),
 	} as IDataObject;
-	const send = async (body: IDataObject): Promise<IN8nHttpFullResponse> => {
-		const request: IHttpRequestOptions = {
-			method: 'POST',
-			url: apiUrl(auth.server, '/method.callAnon/login'),
-			body,
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
-		};
-		if (timeout) request.timeout = timeout;
-		request.abortSignal = signalOf(context);
-		try {
-			// The exchange carries the provider's token in its body, not as the credential's header:
-			// redirects are followed only on the server's own origin.
-			return await sendWithinOrigin(
-				async (hop) => (await context.helpers.httpRequest(hop)) as IN8nHttpFullResponse,
-				request,
-			);
-		} catch (error) {
-			if (error instanceof CrossOriginRedirect || error instanceof TooManyRedirects) {
-				throw explainedError(context.getNode(), explainRedirect(error), itemIndex);
-			}
-			throw explainedError(
-				context.getNode(),
-				explainNetworkError(error as JsonObject, auth.server, 'GET', timeout),
-				itemIndex,
-			);
-		}
-	};
+	// The exchange carries the provider's token in its body, not as the credential's header.
+	const send = async (body: IDataObject): Promise<IN8nHttpFullResponse> =>
+		await postWithoutSession(context, auth, '/method.callAnon/login', body, {
+			itemIndex,
+			timeout,
+			signal: signalOf(context),
+			repeatable: true,
+		});
 	// The manual's flat body first; Rocket.Chat refuses it as invalid and takes its envelope
 	// (remembered per server, so each later exchange is one request).
 	let response: IN8nHttpFullResponse | undefined;

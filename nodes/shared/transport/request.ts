@@ -1,5 +1,4 @@
 import {
-	NodeApiError,
 	NodeOperationError,
 	sleep,
 	type IDataObject,
@@ -8,18 +7,19 @@ import {
 	type IHttpRequestOptions,
 	type ILoadOptionsFunctions,
 	type IN8nHttpFullResponse,
-	type JsonObject,
 } from 'n8n-workflow';
 
 import { credentialTypeFor, type SquadusCredentialType } from '../types';
 import {
 	asNodeError,
+	errorResponse,
 	classifyNetworkError,
 	explainedError,
 	explainNetworkError,
 	httpError,
 	sessionRefusedError,
 } from './errors';
+import { postWithoutSession } from './anonymous';
 import { headerValueProblem } from './authenticate';
 import { oauth2SessionSecrets, sendWithOAuth2Session } from './oauth2';
 import {
@@ -35,6 +35,7 @@ import { SessionRefused, sendWithSession } from './session';
 import type { ResolvedAuth, SquadusContext, SquadusRequestOptions } from './types';
 import { apiUrl, normalizeServerUrl, serverAddressProblem } from './url';
 
+export { errorResponse };
 export type { ResolvedAuth, SquadusContext, SquadusRequestOptions } from './types';
 
 /** GET/HEAD after a 5xx or a dropped connection: tries in all, and the first backoff. */
@@ -130,27 +131,6 @@ function requestTimeout(
 	if (!path) return undefined;
 	const fromNode = Number(nodeParameter(context, path, itemIndex, 0));
 	return fromNode > 0 ? fromNode : undefined;
-}
-
-/** Status and body of an HTTP error, whether n8n-core wrapped it in a NodeApiError or not. */
-export function errorResponse(error: unknown): {
-	status?: number;
-	body?: unknown;
-	headers?: IDataObject;
-	raw: JsonObject;
-} {
-	const outer = error as JsonObject & { cause?: JsonObject };
-	const raw = (
-		outer instanceof NodeApiError && outer.cause && typeof outer.cause === 'object'
-			? outer.cause
-			: outer
-	) as JsonObject & { response?: { status?: number; data?: unknown; headers?: IDataObject } };
-	return {
-		status: raw.response?.status,
-		body: raw.response?.data,
-		headers: raw.response?.headers,
-		raw,
-	};
 }
 
 /**
@@ -398,39 +378,20 @@ export async function squadusAnonymousRequest(
 ): Promise<IN8nHttpFullResponse> {
 	const auth = await resolveAuth.call(this, itemIndex);
 	const timeout = requestTimeout(this, {}, itemIndex);
-	const request: IHttpRequestOptions = {
-		method: 'POST',
-		url: apiUrl(auth.server, endpoint),
-		body,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
-	};
-	if (timeout) request.timeout = timeout;
 	const redactor = redactorFor(auth, secrets);
 	for (let attempt = 1; ; attempt++) {
 		const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;
-		const signal = signalOf(withDeadline(this, deadline));
 		let response: IN8nHttpFullResponse;
 		try {
 			// Login calls must not carry the credential's session headers.
-			response = await sendWithinOrigin(
-				async (hop) =>
-					(await this.helpers.httpRequest({ ...hop, abortSignal: signal })) as IN8nHttpFullResponse,
-				request,
-			);
+			response = await postWithoutSession(this, auth, endpoint, body, {
+				itemIndex,
+				timeout,
+				signal: signalOf(withDeadline(this, deadline)),
+				timedOut: () => deadline?.aborted === true,
+			});
 		} catch (error) {
-			const explanation =
-				error instanceof CrossOriginRedirect || error instanceof TooManyRedirects
-					? explainRedirect(error)
-					: explainNetworkError(
-							deadline?.aborted ? { code: 'ETIMEDOUT' } : (errorResponse(error).raw as JsonObject),
-							auth.server,
-							'POST',
-							timeout,
-						);
-			throw redactor.error(explainedError(this.getNode(), explanation, itemIndex));
+			throw redactor.error(error);
 		}
 		if (!(await waitOutRateLimit(response, attempt))) return response;
 	}
