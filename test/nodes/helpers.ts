@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { chainWorkflow, CredentialStore, runWorkflow, type WorkflowRunResult } from '../harness';
 import { recordSecrets } from '../harness/secret-log';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { expectNoSecrets } from './secrets';
 
 export type Auth = 'password' | 'accessToken' | 'oAuth2';
 export type DemoUser = 'admin' | 'user' | 'bot';
@@ -31,7 +32,13 @@ export function credentialsFor(
 	if (auth === 'accessToken') {
 		return { server: sandbox.url, userId: user._id, accessToken: user.personalAccessToken };
 	}
-	return { server: sandbox.url, user: user.username, password: user.password, secondFactor: 'none', authToken: '' };
+	return {
+		server: sandbox.url,
+		user: user.username,
+		password: user.password,
+		secondFactor: 'none',
+		authToken: '',
+	};
 }
 
 /** Starts a sandbox for the test file (beforeAll) and closes it (afterAll). */
@@ -94,4 +101,40 @@ export async function runNode(
 		json: (result.outputs[name] ?? []).map((item) => item.json),
 		nodeError: result.errors[name],
 	};
+}
+
+/**
+ * Runs the node twice: without Continue On Fail the run stops with `message`; with it, each of
+ * two input items yields exactly one error item carrying `message`, paired to its input. Neither
+ * run shows a password or token.
+ * Returns the first run, for further checks.
+ */
+export async function expectNodeFailure(
+	sandbox: Sandbox,
+	nodeName: string,
+	parameters: INodeParameters,
+	message: string | RegExp,
+	options: RunNodeOptions = {},
+): Promise<NodeRun> {
+	const stopped = await runNode(sandbox, nodeName, parameters, options);
+	expect(stopped.nodeError).toBeDefined();
+	expect(stopped.nodeError?.message).toMatch(message);
+	expect(stopped.json).toEqual([]);
+
+	const input: IDataObject[] = [{ n: 1 }, { n: 2 }];
+	const continued = await runNode(sandbox, nodeName, parameters, {
+		...options,
+		input,
+		continueOnFail: true,
+	});
+	expect(continued.nodeError).toBeUndefined();
+	const items = continued.outputs[options.name ?? 'Squadus'];
+	expect(items).toHaveLength(2);
+	items.forEach((item, index) => {
+		expect(String(item.json.error)).toMatch(message);
+		expect(item.pairedItem).toEqual({ item: index });
+	});
+	expectNoSecrets(stopped, sandbox.secrets());
+	expectNoSecrets(continued, sandbox.secrets());
+	return stopped;
 }

@@ -6,7 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { runNode, useSandbox } from './helpers';
 import { freshConference } from './SquadusConference/setup';
-import { poller } from './SquadusTrigger/helpers';
+import { poller } from './SquadusTrigger/setup';
 
 const CAP = 40;
 const ctx = useSandbox({ seed: 'empty', maxCount: CAP });

@@ -13,7 +13,7 @@ import { clearOAuth2Sessions } from '../../../nodes/shared/transport/oauth2';
 import { connectOAuth2, expectNoSecrets, oauth2Credentials } from '../../credentials/helpers';
 import { harnessLogs, startTrigger, type ActiveTrigger } from '../../harness';
 import { CREDENTIAL_NAME, credentialsFor, useSandbox, type Auth, type DemoUser } from '../helpers';
-import { api } from '../SquadusTrigger/helpers';
+import { api } from '../SquadusTrigger/setup';
 
 const ctx = useSandbox();
 const defaults = { ...realtimeTimings };
