@@ -41,6 +41,11 @@ export function credentialsFor(
 	};
 }
 
+/** A Password credential of a demo user, as n8n's database holds it (with the sessions it gets). */
+export function passwordStore(sandbox: Sandbox, as: DemoUser = 'admin'): CredentialStore {
+	return new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, as) });
+}
+
 /** Starts a sandbox for the test file (beforeAll) and closes it (afterAll). */
 export function useSandbox(options: SandboxOptions = {}): { readonly sandbox: Sandbox } {
 	const holder = {} as { sandbox: Sandbox };
