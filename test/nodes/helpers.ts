@@ -16,11 +16,16 @@ export const CREDENTIAL_NAME: Record<Auth, string> = {
 	oAuth2: 'Squadus OAuth2',
 };
 
-const CREDENTIAL_TYPE: Record<Auth, string> = {
+export const CREDENTIAL_TYPE: Record<Auth, string> = {
 	password: 'squadusApi',
 	accessToken: 'squadusTokenApi',
 	oAuth2: 'squadusOAuth2Api',
 };
+
+/** A node's `credentials` field: the credential type of `auth`, named as the store names it. */
+export const nodeCredentials = (auth: Auth) => ({
+	[CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] },
+});
 
 /** Credential data for a demo user of the sandbox. */
 export function credentialsFor(
@@ -94,7 +99,7 @@ export async function runNode(
 		name,
 		type: `n8n-nodes-squadus.${nodeName}`,
 		parameters: { authentication: auth, ...parameters },
-		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		credentials: nodeCredentials(auth),
 		continueOnFail: options.continueOnFail,
 	});
 	const store =
@@ -143,3 +148,14 @@ export async function expectNodeFailure(
 	expectNoSecrets(continued, sandbox.secrets());
 	return stopped;
 }
+
+/** `expectNodeFailure` for one node, with run options every call of it shares. */
+export const failureCheck =
+	(nodeName: string, defaults: RunNodeOptions = {}) =>
+	(
+		sandbox: Sandbox,
+		parameters: INodeParameters,
+		message: string | RegExp,
+		options: RunNodeOptions = {},
+	): Promise<NodeRun> =>
+		expectNodeFailure(sandbox, nodeName, parameters, message, { ...defaults, ...options });

@@ -3,11 +3,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { chainWorkflow, runWorkflow, type NodeSpec } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, passwordStore, useSandbox } from './helpers';
+import { nodeCredentials, credentialsFor, passwordStore, useSandbox } from './helpers';
 import { expectNoSecrets } from './secrets';
 
 const ctx = useSandbox();
-const credentials = { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } };
+const credentials = nodeCredentials('password');
 const PATHS = ['/api/v1/users.create', '/api/v1/dm.create', '/api/v1/chat.postMessage'];
 
 function onboarding(continueOnFail = false): NodeSpec[] {

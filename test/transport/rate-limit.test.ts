@@ -6,7 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { chainWorkflow, runWorkflow } from '../harness';
 import { numbered, sendNumbered, storedCounts } from '../nodes/bulk';
-import { CREDENTIAL_NAME, passwordStore, runNode, useSandbox } from '../nodes/helpers';
+import { nodeCredentials, passwordStore, runNode, useSandbox } from '../nodes/helpers';
 import { parseReset } from '../../nodes/shared/transport/rateLimit';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
@@ -112,7 +112,7 @@ describe('the time budget', () => {
 				body: JSON.stringify({ roomId: sandbox.fixtures.channels.general._id, text: 'never' }),
 				options: { timeout },
 			},
-			credentials: { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } },
+			credentials: nodeCredentials('password'),
 		});
 		const run = await runWorkflow(workflow, {
 			credentials: passwordStore(sandbox),

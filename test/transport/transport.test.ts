@@ -3,16 +3,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, passwordStore, runNode, useSandbox, type Auth } from '../nodes/helpers';
+import { CREDENTIAL_NAME, nodeCredentials, credentialsFor, passwordStore, runNode, useSandbox, type Auth } from '../nodes/helpers';
 import { expectNoSecrets, exposed } from '../credentials/helpers';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
 const ctx = useSandbox();
-const CREDENTIAL_TYPE: Record<Auth, string> = {
-	password: 'squadusApi',
-	accessToken: 'squadusTokenApi',
-	oAuth2: 'squadusOAuth2Api',
-};
 
 async function probe(
 	parameters: INodeParameters,
@@ -23,7 +18,7 @@ async function probe(
 		name: 'Probe',
 		type: PROBE_TYPE,
 		parameters: { authentication: auth, ...parameters },
-		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		credentials: nodeCredentials(auth),
 		continueOnFail,
 	});
 	const result = await runWorkflow(workflow, {

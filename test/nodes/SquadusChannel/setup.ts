@@ -3,7 +3,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { expectNodeFailure, runNode, type NodeRun, type RunNodeOptions } from '../helpers';
+import { failureCheck, runNode, type RunNodeOptions } from '../helpers';
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
@@ -37,14 +37,4 @@ export function runChannel(
 export const EMPTY = '={{ "" }}';
 
 /** The shared Continue On Fail check (`expectNodeFailure`), for the Channel node. */
-export function expectFailure(
-	sandbox: Sandbox,
-	parameters: INodeParameters,
-	message: string | RegExp,
-	options: RunNodeOptions = {},
-): Promise<NodeRun> {
-	return expectNodeFailure(sandbox, 'squadusChannel', parameters, message, {
-		input: [{}],
-		...options,
-	});
-}
+export const expectFailure = failureCheck('squadusChannel', { input: [{}] });

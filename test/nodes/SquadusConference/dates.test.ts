@@ -3,7 +3,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { chainWorkflow, runWorkflow } from '../../harness';
-import { CREDENTIAL_NAME, passwordStore, useSandbox } from '../helpers';
+import { nodeCredentials, passwordStore, useSandbox } from '../helpers';
 import { byId, expectFailure, runConference } from './setup';
 
 const path = '/api/v1/scc.createConference';
@@ -29,7 +29,7 @@ describe('Squadus Conference → planned start and end', () => {
 			name: 'Squadus',
 			type: 'n8n-nodes-squadus.squadusConference',
 			parameters: { authentication: 'password', ...create(additionalFields) },
-			credentials: { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } },
+			credentials: nodeCredentials('password'),
 		});
 		if (timezone) workflow.settings = { timezone };
 		const result = await runWorkflow(workflow, {

@@ -4,7 +4,7 @@ import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflo
 
 import type { Sandbox } from '../../sandbox';
 import type { ConferenceRecord } from '../../sandbox/state';
-import { expectNodeFailure, runNode, type NodeRun, type RunNodeOptions } from '../helpers';
+import { failureCheck, runNode, type RunNodeOptions } from '../helpers';
 
 const locator = (mode: string, value: string): INodeParameterResourceLocator => ({
 	__rl: true,
@@ -61,11 +61,4 @@ export function freshConference(
 }
 
 /** The shared Continue On Fail check (`expectNodeFailure`), for the Conference node. */
-export function expectFailure(
-	sandbox: Sandbox,
-	parameters: INodeParameters,
-	message: string | RegExp,
-	options: RunNodeOptions = {},
-): Promise<NodeRun> {
-	return expectNodeFailure(sandbox, 'squadusConference', parameters, message, options);
-}
+export const expectFailure = failureCheck('squadusConference');
