@@ -12,12 +12,11 @@ import {
 } from 'n8n-workflow';
 
 import {
-	headerValueProblem,
 	ignoreSslIssuesProperty,
 	meTestRequest,
 	serverAddressProperty,
-	withSquadusHeaders,
 } from '../nodes/shared/descriptions/credentials';
+import { headerValueProblem, withSquadusHeaders } from '../nodes/shared/transport/authenticate';
 
 import { totp } from '../nodes/shared/helpers/totp';
 import {
@@ -243,7 +242,10 @@ export class SquadusApi implements ICredentialType {
 		const data = answer.data as IDataObject | undefined;
 		if (response.statusCode < 300 && data?.authToken && data.userId) {
 			const session = { authToken: String(data.authToken), sessionUserId: String(data.userId) };
-			const problem = headerValueProblem({ 'session token': session.authToken, 'user ID': session.sessionUserId });
+			const problem = headerValueProblem({
+				'session token': session.authToken,
+				'user ID': session.sessionUserId,
+			});
 			if (problem) {
 				fail({
 					message: 'Squadus answered the login with a session that cannot be sent in a header',

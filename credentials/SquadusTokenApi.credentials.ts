@@ -10,8 +10,8 @@ import {
 	ignoreSslIssuesProperty,
 	meTestRequest,
 	serverAddressProperty,
-	withSquadusHeaders,
 } from '../nodes/shared/descriptions/credentials';
+import { withSquadusHeaders } from '../nodes/shared/transport/authenticate';
 
 export class SquadusTokenApi implements ICredentialType {
 	name = 'squadusTokenApi';

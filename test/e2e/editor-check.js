@@ -34,7 +34,7 @@ function allNodesWorkflow() {
 			id: `5e1ec7ed-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
 			name: type.description.defaults.name,
 			type: `${rt.PACKAGE_NAME}.${type.description.name}`,
-			typeVersion: type.description.version,
+			typeVersion: type.description.defaultVersion ?? type.description.version,
 			position: [(i % 5) * 260, Math.floor(i / 5) * 220],
 			credentials: { squadusApi: { id: 'sqdSandboxAdmin1', name: 'Squadus sandbox (admin)' } },
 		};
@@ -85,6 +85,19 @@ async function assertNoErrors(page, where) {
 	if (hit) throw new Error(`${where}: the page says "${text.match(hit)[0]}"`);
 }
 
+/** Opens the node creator with `opener`, searches for "Squadus", and returns the names offered, in order. */
+async function searchNodeCreator(page, opener, shot) {
+	await page.locator(opener).first().click({ timeout: 30_000 });
+	const creator = page.locator('[data-test-id="node-creator"]');
+	await creator.waitFor({ timeout: 30_000 });
+	await page.locator('[data-test-id="node-creator-search-bar"] input, input[data-test-id="node-creator-search-bar"]').first().fill('Squadus');
+	await page.waitForTimeout(1500);
+	await page.screenshot({ path: shot });
+	const names = await creator.locator('[data-test-id="node-creator-item-name"]').allInnerTexts();
+	await page.keyboard.press('Escape');
+	return names.map((name) => name.trim()).filter((name) => /squadus/i.test(name));
+}
+
 async function editorCheck({ url, workflowId, artifacts }) {
 	const { chromium } = require('playwright-core');
 	const browser = await chromium.launch({
@@ -132,9 +145,28 @@ async function editorCheck({ url, workflowId, artifacts }) {
 			if (!panel.includes(label)) throw new Error(`the Squadus Chat panel lacks "${label}"`);
 		}
 		await assertNoErrors(page, 'parameter panel');
+
+		// the node picker: what a search for "Squadus" offers, in order, on a workflow with nodes
+		// (actions and triggers) and on a new one (the first-step panel: triggers)
+		const searchShot = path.join(artifacts, 'editor-node-search.png');
+		await page.keyboard.press('Escape');
+		await page.waitForTimeout(500);
+		const regular = await searchNodeCreator(page, '[data-test-id="node-creator-plus-button"]', searchShot);
+		const firstStepShot = path.join(artifacts, 'editor-first-step-search.png');
+		await page.goto(`${url}/workflow/new`, { waitUntil: 'networkidle' });
+		const firstStep = await searchNodeCreator(page, '[data-test-id="canvas-add-button"]', firstStepShot);
+		for (const [where, names] of [
+			['node search', regular],
+			['first-step panel', firstStep],
+		]) {
+			if (!names.length) throw new Error(`the ${where} offers nothing for "Squadus"`);
+			if (/Authentication|Auth$/.test(names[0]))
+				throw new Error(`the ${where} offers ${names[0]} first: ${names.join(', ')}`);
+		}
+		if (!regular.includes('Squadus Chat')) throw new Error(`the node search lacks Squadus Chat: ${regular.join(', ')}`);
 		const relevant = consoleErrors.filter((message) => /squadus/i.test(message));
 		if (relevant.length) throw new Error(`page errors about the package: ${relevant.join(' | ')}`);
-		return `${count} nodes on the canvas; ${path.relative(rt.ROOT, canvasShot)}, ${path.relative(rt.ROOT, panelShot)}`;
+		return `${count} nodes on the canvas; a search for "Squadus" offers ${regular.join(', ')} (first step: ${firstStep.join(', ')}); ${[canvasShot, panelShot, searchShot, firstStepShot].map((shot) => path.relative(rt.ROOT, shot)).join(', ')}`;
 	} finally {
 		await browser.close();
 	}

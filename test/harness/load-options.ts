@@ -23,6 +23,8 @@ export interface LoadOptionsRun {
 	store: CredentialStore | Record<string, ICredentialDataDecryptedObject>;
 	/** The parameter the list belongs to (only its path matters to n8n). */
 	parameterPath?: string;
+	/** The node's version (default 1). */
+	typeVersion?: number;
 }
 
 function contextFor(run: LoadOptionsRun) {
@@ -34,7 +36,7 @@ function contextFor(run: LoadOptionsRun) {
 					id: randomUUID(),
 					name: 'Squadus',
 					type,
-					typeVersion: 1,
+					typeVersion: run.typeVersion ?? 1,
 					position: [0, 0],
 					parameters: run.parameters ?? {},
 					credentials: run.credentials,

@@ -74,6 +74,8 @@ export interface RunNodeOptions {
 	/** Reuse a credential store across runs (sessions persist as in n8n's database). */
 	store?: CredentialStore;
 	name?: string;
+	/** The node's version (default 1, so existing tests keep testing version 1). */
+	typeVersion?: number;
 }
 
 export interface NodeRun extends WorkflowRunResult {
@@ -101,6 +103,7 @@ export async function runNode(
 		parameters: { authentication: auth, ...parameters },
 		credentials: nodeCredentials(auth),
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 	const store =
 		options.store ??

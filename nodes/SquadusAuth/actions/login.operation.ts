@@ -5,7 +5,7 @@ import {
 	updateDisplayOptions,
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
-import { anonymousLogin } from '../helpers';
+import { anonymousLogin } from '../helpers/login';
 
 const properties: INodeProperties[] = [
 	{

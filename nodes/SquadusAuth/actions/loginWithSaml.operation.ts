@@ -1,7 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { methodCallLoginBody } from '../../shared/transport/login';
-import { anonymousLogin } from '../helpers';
+import { anonymousLogin } from '../helpers/login';
 import { updateDisplayOptions } from '../../shared/descriptions';
 
 const properties: INodeProperties[] = [

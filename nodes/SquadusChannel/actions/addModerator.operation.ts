@@ -1,5 +1,5 @@
 // POST /channels.addModerator (docs/api-map.md)
-import { roleOperation } from './roleOperation';
+import { roleOperation } from './role.factory';
 
 export const { description, execute, batching, timeout } = roleOperation(
 	'addModerator',

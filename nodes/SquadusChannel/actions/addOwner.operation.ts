@@ -1,5 +1,5 @@
 // POST /channels.addOwner (docs/api-map.md)
-import { roleOperation } from './roleOperation';
+import { roleOperation } from './role.factory';
 
 export const { description, execute, batching, timeout } = roleOperation(
 	'addOwner',

@@ -14,7 +14,7 @@ import {
 import { splitNames } from '../../shared/helpers/names';
 import { squadusApiRequest } from '../../shared/transport';
 import { manualThenRocketChat } from '../../shared/helpers/compat';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	{

@@ -9,7 +9,7 @@ import {
 } from '../../shared/descriptions';
 import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { getList } from '../../shared/helpers/lists';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,

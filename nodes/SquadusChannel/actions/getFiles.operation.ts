@@ -19,7 +19,7 @@ import { nameContainsQuery, queryParameter, sortParameter } from '../../shared/h
 import { parseJsonObject } from '../../shared/helpers/json';
 import { getList } from '../../shared/helpers/lists';
 import { getServerUrl, squadusApiRequest } from '../../shared/transport';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose files to get' }),

@@ -11,7 +11,7 @@ import { manualThenRocketChat } from '../../shared/helpers/compat';
 import { getList } from '../../shared/helpers/lists';
 import { squadusApiRequestAllItems } from '../../shared/transport';
 import { splitNames } from '../../shared/helpers/names';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose members to get' }),

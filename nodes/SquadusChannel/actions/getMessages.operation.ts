@@ -12,7 +12,7 @@ import { getChannelId } from '../../shared/helpers';
 import { queryParameter, sortParameter } from '../../shared/helpers/filters';
 import { parseJsonObject } from '../../shared/helpers/json';
 import { getList } from '../../shared/helpers/lists';
-import { compact } from '../helpers';
+import { compact } from '../helpers/output';
 
 const properties: INodeProperties[] = [
 	channelLocator({ description: 'The channel whose messages to get' }),

@@ -10,7 +10,7 @@ import {
 } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { getMessageId, messageIdProperty, withoutSuccess } from '../helpers';
+import { getMessageId, messageIdProperty, withoutSuccess } from '../helpers/messages';
 
 const properties: INodeProperties[] = [
 	roomLocator({ description: 'The room (channel, direct message or team) the message is in' }),

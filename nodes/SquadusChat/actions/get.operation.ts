@@ -1,5 +1,5 @@
 // GET /chat.getMessage (docs/api-map.md)
-import { messageOperation } from './messageOperation';
+import { messageOperation } from './message.factory';
 
 export const { description, execute, batching, timeout } = messageOperation(
 	'get',

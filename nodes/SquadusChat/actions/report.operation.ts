@@ -7,7 +7,7 @@ import {
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { getMessageId, messageIdProperty } from '../helpers';
+import { getMessageId, messageIdProperty } from '../helpers/messages';
 
 const properties: INodeProperties[] = [
 	messageIdProperty,

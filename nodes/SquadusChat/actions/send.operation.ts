@@ -17,7 +17,7 @@ import {
 } from '../../shared/descriptions';
 import { getChannelRef, getUserRef, lookUpUser } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { attachmentsFromJson, attachmentsFromUi, unwrapMessage } from '../helpers';
+import { attachmentsFromJson, attachmentsFromUi, unwrapMessage } from '../helpers/messages';
 
 const attachmentFields: INodeProperties[] = [
 	{ displayName: 'Title', name: 'title', type: 'string', default: '' },

@@ -1,5 +1,5 @@
 // POST /chat.unPinMessage (docs/api-map.md)
-import { messageOperation } from './messageOperation';
+import { messageOperation } from './message.factory';
 
 export const { description, execute, batching, timeout } = messageOperation(
 	'unpin',

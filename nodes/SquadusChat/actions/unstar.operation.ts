@@ -1,5 +1,5 @@
 // POST /chat.unStarMessage (docs/api-map.md)
-import { messageOperation } from './messageOperation';
+import { messageOperation } from './message.factory';
 
 export const { description, execute, batching, timeout } = messageOperation(
 	'unstar',

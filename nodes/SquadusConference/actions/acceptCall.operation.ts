@@ -1,5 +1,5 @@
 // POST /scc.acceptCall (docs/api-map.md)
-import { callOperation } from './callOperation';
+import { callOperation } from './call.factory';
 
 export const { description, execute } = callOperation('acceptCall', '/scc.acceptCall', {
 	withMeeting: true,

@@ -8,7 +8,7 @@ import {
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { chatRoom } from '../helpers/common';
+import { chatRoom } from '../helpers/chat';
 
 const properties: INodeProperties[] = [
 	meetingIdField({ description: 'The meeting to create a chat for: the _id of the conference' }),

@@ -1,5 +1,5 @@
 // POST /scc.callSkip (docs/api-map.md)
-import { callOperation } from './callOperation';
+import { callOperation } from './call.factory';
 
 export const { description, execute } = callOperation('declineCall', '/scc.callSkip', {
 	withMeeting: false,

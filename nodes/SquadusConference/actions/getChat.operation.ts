@@ -2,7 +2,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import { meetingIdField, updateDisplayOptions } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { chatRoom } from '../helpers/common';
+import { chatRoom } from '../helpers/chat';
 
 const properties: INodeProperties[] = [
 	meetingIdField({ description: 'The meeting whose chat to get: the _id of the conference' }),

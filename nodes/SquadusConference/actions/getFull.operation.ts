@@ -8,7 +8,7 @@ import {
 } from '../../shared/descriptions';
 import { getConferenceNumber } from '../../shared/helpers';
 import { PAGE_SIZE, squadusApiRequest } from '../../shared/transport';
-import { getLimit } from '../helpers/lists';
+import { getLimit } from '../helpers/conferenceLists';
 
 const properties: INodeProperties[] = [
 	conferenceLocator({ description: 'The conference to get with its participants' }),

@@ -1,5 +1,5 @@
 // GET /scc.getUserConferences (docs/api-map.md)
-import { conferenceListOperation } from './conferenceListOperation';
+import { conferenceListOperation } from './conferenceList.factory';
 
 export const { description, execute } = conferenceListOperation(
 	'getManyForUser',

@@ -2,7 +2,7 @@ import { type IDataObject, type IExecuteFunctions, type INodeProperties } from '
 
 import { roomLocator, updateDisplayOptions } from '../../shared/descriptions';
 import { getRoomId } from '../../shared/helpers';
-import { conferenceListFields, getConferenceList } from '../helpers/lists';
+import { conferenceListFields, getConferenceList } from '../helpers/conferenceLists';
 
 const properties: INodeProperties[] = [
 	roomLocator({ description: 'The room whose conferences to list' }),

@@ -1,4 +1,4 @@
-import { inviteOperation } from './inviteOperation';
+import { inviteOperation } from './invite.factory';
 
 // POST /conference.callUsers (docs/api-map.md; the manual's heading names inviteUsers, the request goes to callUsers)
 export const { description, execute, batching, timeout } = inviteOperation(

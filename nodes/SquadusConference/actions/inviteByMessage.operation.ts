@@ -1,4 +1,4 @@
-import { inviteOperation } from './inviteOperation';
+import { inviteOperation } from './invite.factory';
 
 // POST /conference.inviteUsers (docs/api-map.md)
 export const { description, execute, batching, timeout } = inviteOperation(

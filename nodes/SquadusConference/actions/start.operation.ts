@@ -11,9 +11,11 @@ import {
 } from '../../shared/descriptions';
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
+import { getUserIds, hasUserList, userListFields, type UserListNames } from '../helpers/users';
 
 const invited: UserListNames = {
+	list: 'invitedUserList',
+	listDisplayName: 'Invited Users',
 	picked: 'invitedUsers',
 	pickedDisplayName: 'Invited Users',
 	typed: 'invitedUserIds',
@@ -61,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const body: IDataObject = { conferenceNumber, rid };
 	if (options.notify !== undefined) body.notify = options.notify;
 	if (options.all !== undefined) body.all = options.all;
-	if (options[invited.picked] !== undefined || options[invited.typed] !== undefined) {
+	if (hasUserList(options, invited)) {
 		body.invitedUsersIds = await getUserIds.call(this, i, invited, { values: options });
 	}
 	await squadusApiRequest.call(this, 'POST', '/scc.startConference', { body, itemIndex: i });

@@ -7,9 +7,11 @@ import {
 
 import { byDisplayName } from '../../shared/descriptions/options';
 import { isEmptyDate, toEpochMilliseconds } from '../../shared/helpers/dates';
-import { resolveUsers, userListFields, type UserListNames } from './users';
+import { hasUserList, resolveUsers, userListFields, type UserListNames } from './users';
 
 const invitationNames: UserListNames = {
+	list: 'invitationList',
+	listDisplayName: 'Invitations',
 	picked: 'invitations',
 	pickedDisplayName: 'Invitations',
 	typed: 'invitationIds',
@@ -201,7 +203,7 @@ export async function buildConference(
 	if (start !== undefined) conference.plannedStartTime = start;
 	if (end !== undefined) conference.plannedEndTime = end;
 
-	if (fields[invitationNames.picked] !== undefined || fields[invitationNames.typed] !== undefined) {
+	if (hasUserList(fields, invitationNames)) {
 		const users = await resolveUsers.call(this, itemIndex, invitationNames, {
 			values: fields,
 			withNames: true,

@@ -6,24 +6,43 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { userLocator } from '../../shared/descriptions';
+import { FROM_VERSION_2, ONLY_VERSION_1, userLocator } from '../../shared/descriptions';
 import { lookUpUser } from '../../shared/helpers';
 import { parseUserText } from '../../shared/helpers/names';
 import { asNodeError } from '../../shared/transport/errors';
 
-/** The two fields of a list of users (see userListFields). */
+/** The fields of a list of users (see userListFields). */
 export interface UserListNames {
-	/** the fixedCollection of picked users, e.g. `users` */
+	/** version 2: the one field, picked from the list or given by an expression, e.g. `userList` */
+	list: string;
+	listDisplayName: string;
+	/** version 1: the fixedCollection of picked users, e.g. `users` */
 	picked: string;
 	pickedDisplayName: string;
-	/** the text / expression field of IDs and usernames, e.g. `userIds` */
+	/** version 1: the text / expression field of IDs and usernames, e.g. `userIds` */
 	typed: string;
 	typedDisplayName: string;
 }
 
-/** Two ways to give a list of users: pick them one by one, or type (or map) IDs and usernames. */
+/**
+ * A list of users. Version 2 has one field: users picked from the list, or an expression that
+ * gives IDs or usernames (a list, or text separated by commas). Version 1 had two fields, a
+ * fixedCollection of picked users and a text field of IDs and usernames; workflows saved with
+ * version 1 keep them.
+ */
 export function userListFields(names: UserListNames): INodeProperties[] {
 	return [
+		{
+			displayName: names.listDisplayName,
+			name: names.list,
+			type: 'multiOptions',
+			typeOptions: { loadOptionsMethod: 'getUsers' },
+			default: [],
+			description:
+				'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+			hint: "An expression may give IDs or usernames, as a list or separated by commas, e.g. {{ $json.attendees.map(a => a.email.split('@')[0]) }}",
+			displayOptions: { show: FROM_VERSION_2 },
+		},
 		{
 			displayName: names.pickedDisplayName,
 			name: names.picked,
@@ -32,6 +51,7 @@ export function userListFields(names: UserListNames): INodeProperties[] {
 			placeholder: 'Add User',
 			default: {},
 			description: 'Users picked from the list, or given by ID or username',
+			displayOptions: { show: ONLY_VERSION_1 },
 			options: [
 				{
 					displayName: 'User',
@@ -49,8 +69,14 @@ export function userListFields(names: UserListNames): INodeProperties[] {
 			description:
 				'IDs or usernames separated by commas, or an expression that returns a list of them',
 			hint: "From a calendar event: {{ $json.attendees.map(a => a.email.split('@')[0]) }}",
+			displayOptions: { show: ONLY_VERSION_1 },
 		},
 	];
+}
+
+/** Whether a collection's values hold a list of users in either version's fields. */
+export function hasUserList(values: IDataObject, names: UserListNames): boolean {
+	return [names.list, names.picked, names.typed].some((name) => values[name] !== undefined);
 }
 
 type UserRef = ({ userId: string } | { username: string }) & { parameter: string };
@@ -180,7 +206,8 @@ export interface ResolvedUser {
 }
 
 /**
- * The users given in the two fields of userListFields, as IDs, without duplicates. Usernames
+ * The users given in the fields of userListFields (the one field from version 2 on, the two
+ * fields of version 1), as IDs, without duplicates. Usernames
  * are looked up with users.info (once per node run); with `withNames`, users given by ID are
  * looked up too, so that each comes with its display name. `values` reads the fields from a
  * collection instead of top-level parameters; with `required`, an empty list fails.
@@ -195,19 +222,24 @@ export async function resolveUsers(
 		required = false,
 	}: { values?: IDataObject; withNames?: boolean; required?: boolean } = {},
 ): Promise<ResolvedUser[]> {
-	const picked = values ? values[names.picked] : this.getNodeParameter(names.picked, itemIndex, {});
-	const typed = values ? values[names.typed] : this.getNodeParameter(names.typed, itemIndex, '');
-	const refs = [
-		...pickedRefs(picked, names.pickedDisplayName),
-		...typedRefs.call(this, typed, itemIndex, names.typedDisplayName),
-	];
+	const read = (name: string, fallback: unknown) =>
+		values ? values[name] : this.getNodeParameter(name, itemIndex, fallback as string);
+	const oneField = this.getNode().typeVersion >= 2;
+	const refs = oneField
+		? typedRefs.call(this, read(names.list, []), itemIndex, names.listDisplayName)
+		: [
+				...pickedRefs(read(names.picked, {}), names.pickedDisplayName),
+				...typedRefs.call(this, read(names.typed, ''), itemIndex, names.typedDisplayName),
+			];
 	if (required && refs.length === 0) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`The parameter "${names.pickedDisplayName}" is empty`,
+			`The parameter "${oneField ? names.listDisplayName : names.pickedDisplayName}" is empty`,
 			{
 				itemIndex,
-				description: `Add at least one user to "${names.pickedDisplayName}", or enter IDs or usernames in "${names.typedDisplayName}"`,
+				description: oneField
+					? `Choose at least one user in "${names.listDisplayName}", or give IDs or usernames with an expression`
+					: `Add at least one user to "${names.pickedDisplayName}", or enter IDs or usernames in "${names.typedDisplayName}"`,
 			},
 		);
 	}

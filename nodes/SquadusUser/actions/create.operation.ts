@@ -12,7 +12,7 @@ import {
 	OPTIONS_TIMEOUT,
 } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
-import { withoutSecrets } from '../helpers';
+import { withoutSecrets } from '../helpers/secrets';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

@@ -8,7 +8,7 @@ import {
 } from '../../shared/descriptions';
 import { getUserRef } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
-import { withoutSecrets } from '../helpers';
+import { withoutSecrets } from '../helpers/secrets';
 
 const properties: INodeProperties[] = [
 	userLocator({ description: 'The user to get' }),

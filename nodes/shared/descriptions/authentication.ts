@@ -30,17 +30,3 @@ export const authenticationProperty: INodeProperties = {
 	],
 	default: 'password',
 };
-
-/**
- * Options → Timeout: put it in a node's `options` collection and the transport applies it to
- * every request of that node (a timed-out write is reported, never sent twice).
- */
-export const requestTimeoutOption: INodeProperties = {
-	displayName: 'Timeout',
-	name: 'timeout',
-	type: 'number',
-	typeOptions: { minValue: 1 },
-	default: 60000,
-	description:
-		'Milliseconds to wait for Squadus to answer before failing the item. A message or other change that timed out is not sent again.',
-};

@@ -1,7 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestTimeoutOption } from './authentication';
 import { batchingOption } from './batching';
+
+/**
+ * Options → Timeout: put it in a node's `options` collection and the transport applies it to
+ * every request of that node (a timed-out write is reported, never sent twice).
+ */
+export const requestTimeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: 60000,
+	description:
+		'Milliseconds to wait for Squadus to answer before failing the item. A message or other change that timed out is not sent again.',
+};
 
 /**
  * Orders properties by display name, as n8n's lint asks for collections. A plain comparison of

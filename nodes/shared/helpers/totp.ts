@@ -10,7 +10,8 @@ export function base32Decode(secret: string): Buffer {
 	const bytes: number[] = [];
 	for (const char of clean) {
 		const index = BASE32.indexOf(char);
-		if (index === -1) throw new Error('The TOTP secret is not valid base32 (letters A–Z and digits 2–7)');
+		if (index === -1)
+			throw new Error('The TOTP secret is not valid base32 (letters A–Z and digits 2–7)');
 		value = (value << 5) | index;
 		bits += 5;
 		if (bits >= 8) {

@@ -34,18 +34,23 @@ function problemWith(property: INodeProperties, value: unknown): string | undefi
 		case 'string':
 		case 'options':
 			if (typeof value === 'number' && property.type === 'string') return undefined;
-			if (typeof value !== 'string') return `must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`;
+			if (typeof value !== 'string')
+				return `must be text, not ${Array.isArray(value) ? 'a list' : typeof value}`;
 			return value.trim() === '' ? 'is empty' : undefined;
 		case 'number':
-			if (typeof value !== 'number' || Number.isNaN(value)) return `must be a number, not ${JSON.stringify(value)}`;
+			if (typeof value !== 'number' || Number.isNaN(value))
+				return `must be a number, not ${JSON.stringify(value)}`;
 			return undefined;
 		case 'boolean':
-			return typeof value === 'boolean' ? undefined : `must be true or false, not ${JSON.stringify(value)}`;
+			return typeof value === 'boolean'
+				? undefined
+				: `must be true or false, not ${JSON.stringify(value)}`;
 		case 'resourceLocator': {
 			const locator = value as INodeParameterResourceLocator;
 			const inner = typeof locator === 'object' ? locator.value : locator;
 			if (inner === undefined || inner === null || String(inner).trim() === '') return 'is empty';
-			if (typeof inner === 'object') return `must be an ID or a name, not ${Array.isArray(inner) ? 'a list' : 'an object'}`;
+			if (typeof inner === 'object')
+				return `must be an ID or a name, not ${Array.isArray(inner) ? 'a list' : 'an object'}`;
 			return undefined;
 		}
 		case 'multiOptions':
@@ -61,9 +66,12 @@ function problemWith(property: INodeProperties, value: unknown): string | undefi
 				return 'is not valid JSON';
 			}
 		case 'dateTime':
-			if (typeof value !== 'string' && !(value instanceof Date)) return `must be a date, not ${JSON.stringify(value)}`;
+			if (typeof value !== 'string' && !(value instanceof Date))
+				return `must be a date, not ${JSON.stringify(value)}`;
 			if (typeof value === 'string' && value.trim() === '') return 'is empty';
-			return Number.isNaN(new Date(value as string).getTime()) ? `is not a date: ${JSON.stringify(value)}` : undefined;
+			return Number.isNaN(new Date(value as string).getTime())
+				? `is not a date: ${JSON.stringify(value)}`
+				: undefined;
 		default:
 			return undefined;
 	}
@@ -84,16 +92,24 @@ export function assertRequiredParameters(
 		try {
 			value = this.getNodeParameter(property.name, itemIndex);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `The parameter "${property.displayName}" could not be read: ${error.message}`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`The parameter "${property.displayName}" could not be read: ${error.message}`,
+				{ itemIndex },
+			);
 		}
 		const problem = problemWith(property, value);
 		if (problem) {
-			throw new NodeOperationError(this.getNode(), `The parameter "${property.displayName}" ${problem}`, {
-				itemIndex,
-				description: property.description
-					? `Set "${property.displayName}": ${property.description}`
-					: `Set "${property.displayName}" to a valid value`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The parameter "${property.displayName}" ${problem}`,
+				{
+					itemIndex,
+					description: property.description
+						? `Set "${property.displayName}": ${property.description}`
+						: `Set "${property.displayName}" to a valid value`,
+				},
+			);
 		}
 	}
 }

@@ -1,8 +1,4 @@
-import type {
-	IDataObject,
-	ILoadOptionsFunctions,
-	INodeListSearchResult,
-} from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { nameContainsQuery, queryParameter } from '../helpers/filters';
 import { squadusApiRequest } from '../transport';
@@ -23,7 +19,11 @@ async function page(
 	const key = listKeys.find((name) => Array.isArray(response[name]));
 	const list = (key ? response[key] : []) as IDataObject[];
 	const total = typeof response.total === 'number' ? response.total : offset + list.length;
-	return { list, next: offset + list.length < total && list.length > 0 ? String(offset + list.length) : undefined };
+	return {
+		list,
+		next:
+			offset + list.length < total && list.length > 0 ? String(offset + list.length) : undefined,
+	};
 }
 
 /** Channels the server lists, filtered by name on the server, 50 a page. */
@@ -35,7 +35,13 @@ export async function searchChannels(
 	const qs: IDataObject = { sort: JSON.stringify({ name: 1 }) };
 	const query = queryParameter(nameContainsQuery(filter));
 	if (query) qs.query = query;
-	const { list, next } = await page.call(this, '/channels.list', ['channels', 'rooms'], paginationToken, qs);
+	const { list, next } = await page.call(
+		this,
+		'/channels.list',
+		['channels', 'rooms'],
+		paginationToken,
+		qs,
+	);
 	return {
 		results: list.map((channel) => ({
 			name: `#${channel.name as string}`,
@@ -57,7 +63,9 @@ export async function searchUsers(
 	const { list, next } = await page.call(this, '/users.list', ['users'], paginationToken, qs);
 	return {
 		results: list.map((user) => ({
-			name: user.name ? `${user.name as string} (@${user.username as string})` : `@${user.username as string}`,
+			name: user.name
+				? `${user.name as string} (@${user.username as string})`
+				: `@${user.username as string}`,
 			value: user._id as string,
 		})),
 		paginationToken: next,
@@ -78,7 +86,9 @@ export async function searchRooms(
 		value: room._id as string,
 	}));
 	const needle = filter?.toLowerCase();
-	return { results: needle ? rooms.filter((room) => room.name.toLowerCase().includes(needle)) : rooms };
+	return {
+		results: needle ? rooms.filter((room) => room.name.toLowerCase().includes(needle)) : rooms,
+	};
 }
 
 /** The conferences the user takes part in, newest first. */
@@ -89,7 +99,13 @@ export async function searchConferences(
 ): Promise<INodeListSearchResult> {
 	const qs: IDataObject = { sort: 'createdAt', sortOrder: 'desc' };
 	if (filter) qs.name = filter;
-	const { list, next } = await page.call(this, '/scc.getUserConferences', ['results'], paginationToken, qs);
+	const { list, next } = await page.call(
+		this,
+		'/scc.getUserConferences',
+		['results'],
+		paginationToken,
+		qs,
+	);
 	return {
 		results: list.map((conference) => ({
 			name: `${(conference.name as string) ?? 'Conference'} (${conference.number as string})`,

@@ -36,7 +36,12 @@ const CONNECT_CODES = new Set([
 ]);
 
 /** Error codes meaning the connection broke after the request may have reached the server. */
-const DROP_CODES = new Set(['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_SOCKET']);
+const DROP_CODES = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_SOCKET',
+]);
 
 export type NetworkFailure = 'timeout' | 'tls' | 'connect' | 'drop' | 'other';
 
@@ -50,7 +55,11 @@ interface RawError {
 export function classifyNetworkError(error: RawError): NetworkFailure {
 	const code = String(error.code ?? '');
 	const message = String(error.message ?? '');
-	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout of \d+ms exceeded/i.test(message)) {
+	if (
+		code === 'ECONNABORTED' ||
+		code === 'ETIMEDOUT' ||
+		/timeout of \d+ms exceeded/i.test(message)
+	) {
 		return 'timeout';
 	}
 	if (TLS_CODES.has(code) || /certificate/i.test(message)) return 'tls';
@@ -121,7 +130,9 @@ export function serverText(body: unknown): { text?: string; errorType?: string }
 	// `{ error: 'totp-required', message: 'TOTP Required' }`: a code and a text.
 	const errorIsCode = error !== undefined && /^[\w-]+$/.test(error);
 	const text =
-		(errorIsCode ? (pick(data.message) ?? error) : error) ?? pick(data.message) ?? pick(data.reason);
+		(errorIsCode ? (pick(data.message) ?? error) : error) ??
+		pick(data.message) ??
+		pick(data.reason);
 	const bracket = text ? /\[([\w-]+)\]\s*$/.exec(text)?.[1] : undefined;
 	const errorType = pick(data.errorType) ?? bracket ?? (errorIsCode ? error : undefined);
 	return { text, errorType };
@@ -160,7 +171,8 @@ function describeHttpFailure(
 	if (status === 404) {
 		return `Squadus has no "${action}" here. Check the Server Address in the credential (the server's address, without /api/v1) and the ID you gave.`;
 	}
-	if (status === 413) return 'The request is too large for the Squadus server (e.g. a file above its upload limit).';
+	if (status === 413)
+		return 'The request is too large for the Squadus server (e.g. a file above its upload limit).';
 	if (status >= 500) {
 		return 'The Squadus server failed to process the request. Try again later; if it persists, ask its administrator.';
 	}
@@ -210,12 +222,16 @@ export function sessionRefusedError(
 	const { text, errorType } = serverText(body);
 	const action = endpoint.replace(/^\//, '').replace(/\?.*$/, '');
 	const answer = text ? ` ("${text}")` : '';
-	const error = new NodeApiError(node, {}, {
-		message: 'Squadus refused the session of the credential right after logging in',
-		description: `Squadus answered HTTP 401${answer} to "${action}" although the login with the credential had just succeeded, twice. Check the credential: the account must be active and allowed to use the REST API, and the Server Address must point to the Squadus server itself (servers behind a load balancer must share their sessions).`,
-		httpCode: '401',
-		itemIndex,
-	});
+	const error = new NodeApiError(
+		node,
+		{},
+		{
+			message: 'Squadus refused the session of the credential right after logging in',
+			description: `Squadus answered HTTP 401${answer} to "${action}" although the login with the credential had just succeeded, twice. Check the credential: the account must be active and allowed to use the REST API, and the Server Address must point to the Squadus server itself (servers behind a load balancer must share their sessions).`,
+			httpCode: '401',
+			itemIndex,
+		},
+	);
 	if (errorType) error.context.errorType = errorType;
 	return error;
 }

@@ -9,7 +9,13 @@ import {
 
 import { explainedError, explainNetworkError, serverText } from './errors';
 import { methodCallLoginBody, readLoginAnswer, refusedAsInvalid } from './login';
-import { CrossOriginRedirect, explainRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
+import {
+	CrossOriginRedirect,
+	explainRedirect,
+	sendWithinOrigin,
+	signalOf,
+	TooManyRedirects,
+} from './origin';
 import type { ResolvedAuth, SquadusContext } from './types';
 import { apiUrl } from './url';
 
@@ -314,7 +320,9 @@ export async function sendWithOAuth2Session(
 	});
 	const current = await session(context, auth, request.timeout, itemIndex);
 	// The session headers are set here, after the exchange above.
-	const response = (await context.helpers.httpRequest(withSession(current))) as IN8nHttpFullResponse;
+	const response = (await context.helpers.httpRequest(
+		withSession(current),
+	)) as IN8nHttpFullResponse;
 	if (response.statusCode !== 401) return response;
 	// The Squadus session ended: forget it and exchange the token again, once.
 	for (const [key, value] of sessions) if (value === current) sessions.delete(key);

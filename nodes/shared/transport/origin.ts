@@ -52,13 +52,16 @@ export async function sendWithinOrigin(
 	let current: IHttpRequestOptions = { ...request, disableFollowRedirect: true };
 	for (let hops = 0; ; hops++) {
 		const response = await send(current);
-		const location = REDIRECTS.has(response.statusCode) ? header(response.headers, 'location') : undefined;
+		const location = REDIRECTS.has(response.statusCode)
+			? header(response.headers, 'location')
+			: undefined;
 		if (location === undefined) return response;
 		if (!URL.canParse(location, current.url)) {
 			throw new CrossOriginRedirect(response.statusCode, origin, 'an invalid address');
 		}
 		const target = new URL(location, current.url);
-		if (target.origin !== origin) throw new CrossOriginRedirect(response.statusCode, origin, target.origin);
+		if (target.origin !== origin)
+			throw new CrossOriginRedirect(response.statusCode, origin, target.origin);
 		if (hops >= MAX_REDIRECTS) throw new TooManyRedirects(origin);
 		const method = (current.method ?? 'GET').toUpperCase();
 		const toGet =

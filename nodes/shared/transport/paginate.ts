@@ -43,7 +43,8 @@ function keyOf(item: IDataObject): string {
 /** A warning shown on the node's output (where the context supports it) and in n8n's log. */
 function warn(context: SquadusContext, message: string) {
 	const hints = (context as Partial<IExecuteFunctions>).addExecutionHints;
-	if (typeof hints === 'function') hints.call(context, { message, type: 'warning', location: 'outputPane' });
+	if (typeof hints === 'function')
+		hints.call(context, { message, type: 'warning', location: 'outputPane' });
 	context.logger.warn(message);
 }
 

@@ -288,7 +288,6 @@ export function leaveTurn(
 	} finally {
 		notify(pace);
 	}
-
 }
 
 /** Logins have no node run to pace them: they wait out a 429 this many tries in all. */
@@ -306,7 +305,10 @@ export async function waitOutRateLimit(
 ): Promise<boolean> {
 	if (response.statusCode !== 429 || attempt >= LOGIN_RATE_LIMIT_TRIES) return false;
 	const now = Date.now();
-	const reset = parseReset(header(response.headers as IDataObject | undefined, 'x-ratelimit-reset'), now);
+	const reset = parseReset(
+		header(response.headers as IDataObject | undefined, 'x-ratelimit-reset'),
+		now,
+	);
 	const wait =
 		reset !== undefined
 			? reset - now

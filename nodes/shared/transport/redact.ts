@@ -12,7 +12,14 @@ export const REDACTED = '[redacted]';
 const MIN_LENGTH = 4;
 
 /** Credential fields that hold secrets (the Server Address's userinfo is refused before use). */
-const SECRET_FIELDS = ['password', 'accessToken', 'authToken', 'totpSecret', 'code', 'clientSecret'];
+const SECRET_FIELDS = [
+	'password',
+	'accessToken',
+	'authToken',
+	'totpSecret',
+	'code',
+	'clientSecret',
+];
 const TOKEN_DATA_FIELDS = ['access_token', 'refresh_token', 'id_token'];
 
 /** The secrets of a credential: password, tokens, TOTP secret, one-time code, OAuth tokens, client secret. */
@@ -57,7 +64,8 @@ export class Redactor {
 		seen.add(value);
 		if (Array.isArray(value)) return value.map((entry) => this.value(entry, seen)) as T;
 		const copy: Record<string, unknown> = {};
-		for (const [key, entry] of Object.entries(value)) copy[this.text(key)] = this.value(entry, seen);
+		for (const [key, entry] of Object.entries(value))
+			copy[this.text(key)] = this.value(entry, seen);
 		return copy as T;
 	}
 
@@ -67,7 +75,10 @@ export class Redactor {
 	 */
 	error<T>(error: T): T {
 		if (!this.pattern || !error || typeof error !== 'object') return error;
-		const target = error as unknown as Record<string, unknown> & { message?: unknown; stack?: unknown };
+		const target = error as unknown as Record<string, unknown> & {
+			message?: unknown;
+			stack?: unknown;
+		};
 		for (const key of ['message', 'description', 'stack']) {
 			if (typeof target[key] === 'string') target[key] = this.text(target[key] as string);
 		}
@@ -77,7 +88,10 @@ export class Redactor {
 		const cause = (error as { cause?: unknown }).cause;
 		if (cause !== undefined) {
 			Object.defineProperty(error, 'cause', {
-				value: cause instanceof Error ? { name: cause.name, message: this.text(cause.message) } : this.value(cause),
+				value:
+					cause instanceof Error
+						? { name: cause.name, message: this.text(cause.message) }
+						: this.value(cause),
 				enumerable: false,
 				configurable: true,
 				writable: true,

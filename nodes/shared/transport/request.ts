@@ -20,7 +20,7 @@ import {
 	httpError,
 	sessionRefusedError,
 } from './errors';
-import { headerValueProblem } from '../descriptions/credentials';
+import { headerValueProblem } from './authenticate';
 import { oauth2SessionSecrets, sendWithOAuth2Session } from './oauth2';
 import {
 	CrossOriginRedirect,

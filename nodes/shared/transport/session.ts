@@ -93,7 +93,8 @@ function remember(state: SessionState, credentials: ICredentialDataDecryptedObje
 
 function forget(state: SessionState, token: string) {
 	state.expired.add(token);
-	if (state.expired.size > REFUSED_KEPT) state.expired.delete(state.expired.values().next().value as string);
+	if (state.expired.size > REFUSED_KEPT)
+		state.expired.delete(state.expired.values().next().value as string);
 }
 
 /** Whether `auth` now holds a session that was not refused yet, other than `sentWith`. */
@@ -157,7 +158,12 @@ async function sendAs(
 		// n8n-core writes the credential's headers into the options: a copy per attempt.
 		{ ...request, headers: { ...request.headers }, ignoreHttpStatusErrors: true },
 		{
-			credentialsDecrypted: { id: auth.credentialId, name: auth.credentialName, type: auth.type, data },
+			credentialsDecrypted: {
+				id: auth.credentialId,
+				name: auth.credentialName,
+				type: auth.type,
+				data,
+			},
 			preAuthenticationRetryStatusCode: [],
 		},
 	)) as IN8nHttpFullResponse;

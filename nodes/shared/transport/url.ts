@@ -18,7 +18,8 @@ export function apiUrl(server: string, endpoint: string): string {
 /** What is wrong with a Server Address, in words that say how to fix it; undefined if nothing. */
 export function serverAddressProblem(server: unknown): string | undefined {
 	const text = normalizeServerUrl(String(server ?? ''));
-	if (!text) return 'The Server Address is empty: enter the address of your Squadus server, e.g. https://im.example.ru';
+	if (!text)
+		return 'The Server Address is empty: enter the address of your Squadus server, e.g. https://im.example.ru';
 	let url: URL;
 	try {
 		url = new URL(text);

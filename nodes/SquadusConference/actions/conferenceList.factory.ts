@@ -2,7 +2,7 @@ import { type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { updateDisplayOptions } from '../../shared/descriptions';
 import type { OperationModule } from '../../shared/types';
-import { conferenceListFields, getConferenceList } from '../helpers/lists';
+import { conferenceListFields, getConferenceList } from '../helpers/conferenceLists';
 
 /**
  * Get Many for User and Get Many in My Rooms share one shape: the conference list filters

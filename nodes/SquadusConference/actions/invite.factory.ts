@@ -12,6 +12,8 @@ import { squadusApiRequest } from '../../shared/transport';
 import { getUserIds, userListFields, type UserListNames } from '../helpers/users';
 
 const users: UserListNames = {
+	list: 'userList',
+	listDisplayName: 'Users',
 	picked: 'users',
 	pickedDisplayName: 'Users',
 	typed: 'userIds',

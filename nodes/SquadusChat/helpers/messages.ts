@@ -5,8 +5,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { isEmptyDate, toEpochMilliseconds } from '../shared/helpers/dates';
-import { parseJsonParameter } from '../shared/helpers/json';
+import { isEmptyDate, toEpochMilliseconds } from '../../shared/helpers/dates';
+import { parseJsonParameter } from '../../shared/helpers/json';
 
 /** The Message ID field every operation on an existing message shows. */
 export const messageIdProperty: INodeProperties = {

@@ -9,7 +9,7 @@ import {
 import { getConferenceNumber, getRoomId } from '../../shared/helpers';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
-import { skipTokenField } from '../helpers/common';
+import { skipTokenField } from '../helpers/chat';
 
 /**
  * Accept Call and Decline Call share one shape: a room, a conference and the skip token, sent

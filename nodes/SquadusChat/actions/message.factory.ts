@@ -8,7 +8,7 @@ import {
 } from '../../shared/descriptions';
 import { squadusApiRequest } from '../../shared/transport';
 import type { OperationModule } from '../../shared/types';
-import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers';
+import { getMessageId, messageIdProperty, unwrapMessage } from '../helpers/messages';
 
 /**
  * Get, Pin, Unpin, Star and Unstar share one shape: a message ID, sent to their endpoint.

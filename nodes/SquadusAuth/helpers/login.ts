@@ -1,8 +1,8 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
-import { redactorFor, resolveAuth, squadusAnonymousRequest } from '../shared/transport';
-import { serverText } from '../shared/transport/errors';
-import { readLoginAnswer, refusedAsInvalid } from '../shared/transport/login';
+import { redactorFor, resolveAuth, squadusAnonymousRequest } from '../../shared/transport';
+import { serverText } from '../../shared/transport/errors';
+import { readLoginAnswer, refusedAsInvalid } from '../../shared/transport/login';
 
 export interface LoginResult extends IDataObject {
 	authToken: string;
