@@ -162,17 +162,18 @@ function stream(res, result, body) {
 		'Cache-Control': 'no-cache',
 		Connection: 'keep-alive',
 	});
-	const chunk = (delta, finishReason = null, extra = {}) =>
+	const frame = (fields) =>
 		res.write(
 			`data: ${JSON.stringify({
 				id: result.id,
 				object: 'chat.completion.chunk',
 				created: result.created,
 				model: body.model ?? MODEL,
-				choices: [{ index: 0, delta, finish_reason: finishReason }],
-				...extra,
+				...fields,
 			})}\n\n`,
 		);
+	const chunk = (delta, finishReason = null) =>
+		frame({ choices: [{ index: 0, delta, finish_reason: finishReason }] });
 	chunk({ role: 'assistant', content: '' });
 	const { message } = result;
 	if (message.tool_calls) {
@@ -198,18 +199,7 @@ function stream(res, result, body) {
 		for (const word of words) chunk({ content: word });
 	}
 	chunk({}, result.finishReason);
-	if (body.stream_options?.include_usage) {
-		res.write(
-			`data: ${JSON.stringify({
-				id: result.id,
-				object: 'chat.completion.chunk',
-				created: result.created,
-				model: body.model ?? MODEL,
-				choices: [],
-				usage: result.usage,
-			})}\n\n`,
-		);
-	}
+	if (body.stream_options?.include_usage) frame({ choices: [], usage: result.usage });
 	res.end('data: [DONE]\n\n');
 }
 

@@ -1,8 +1,32 @@
-import { TriggerContext } from 'n8n-core';
-import type { IDataObject, INode, ITriggerResponse, WorkflowExecuteMode } from 'n8n-workflow';
+// Trigger nodes alone in a workflow, as n8n runs them: polls (runPoll) and trigger() (startTrigger).
+import { PollContext, TriggerContext } from 'n8n-core';
+import type {
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	ITriggerResponse,
+	Workflow,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import type { CredentialStore } from './credentials-helper';
 import { buildContext, type RunWorkflowOptions } from './run-workflow';
+
+/** `manual`: as "Test step" runs the node; otherwise as an active workflow does (mode `trigger`). */
+export type TriggerRunOptions = Omit<RunWorkflowOptions, 'input'> & { manual?: boolean };
+
+/** The node alone in a workflow, its type, and the modes n8n runs it in. */
+function triggerSetup(node: INode, options: TriggerRunOptions) {
+	const mode: WorkflowExecuteMode = options.manual ? 'manual' : 'trigger';
+	const activation = options.manual ? ('manual' as const) : ('activate' as const);
+	const context = buildContext({ nodes: [node], connections: {} }, options, mode);
+	const nodeType = context.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
+	return { ...context, mode, activation, nodeType };
+}
+
+/** The workflow's static data as n8n stores it between executions (serialised). */
+const storedStaticData = (workflow: Workflow): IDataObject =>
+	JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 
 export interface ActiveTrigger {
 	/** every item emitted so far, in order (one entry per emitted item) */
@@ -26,27 +50,26 @@ export interface ActiveTrigger {
  */
 export async function startTrigger(
 	node: INode,
-	options: Omit<RunWorkflowOptions, 'input'> & { manual?: boolean } = {},
+	options: TriggerRunOptions = {},
 ): Promise<ActiveTrigger> {
-	const mode: WorkflowExecuteMode = options.manual ? 'manual' : 'trigger';
-	const { workflow, additionalData, store, nodeTypes } = buildContext(
-		{ nodes: [node], connections: {} },
+	const { workflow, additionalData, store, mode, activation, nodeType } = triggerSetup(
+		node,
 		options,
-		mode,
 	);
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 	if (!nodeType.trigger) throw new Error(`Harness: ${node.type} is not a trigger node`);
 	const active: ActiveTrigger = {
 		items: [],
 		emits: 0,
-		staticData: () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+		staticData: () => storedStaticData(workflow),
 		credentials: store,
 		response: undefined,
 		async waitForItems(count, timeoutMs = 30_000) {
 			const until = Date.now() + timeoutMs;
 			while (active.items.length < count) {
 				if (Date.now() > until) {
-					throw new Error(`Harness: ${active.items.length} of ${count} items after ${timeoutMs} ms`);
+					throw new Error(
+						`Harness: ${active.items.length} of ${count} items after ${timeoutMs} ms`,
+					);
 				}
 				await new Promise((resolve) => setImmediate(resolve));
 				await new Promise((resolve) => setTimeout(resolve, 5));
@@ -62,7 +85,7 @@ export async function startTrigger(
 		node,
 		additionalData,
 		mode,
-		options.manual ? 'manual' : 'activate',
+		activation,
 		(data) => {
 			active.emits++;
 			for (const item of data[0] ?? []) active.items.push(item.json);
@@ -74,4 +97,30 @@ export async function startTrigger(
 	active.response = await nodeType.trigger.call(context);
 	if (options.manual) await active.response?.manualTriggerFunction?.();
 	return active;
+}
+
+export interface PollResult {
+	items: INodeExecutionData[] | null;
+	staticData: IDataObject;
+	credentials: CredentialStore;
+}
+
+/**
+ * Runs one poll of a polling trigger as an active workflow does (mode `trigger`). Pass the
+ * previous `staticData` to continue where the last poll stopped; it is serialised between
+ * polls, as n8n stores it in its database.
+ */
+export async function runPoll(node: INode, options: TriggerRunOptions = {}): Promise<PollResult> {
+	const { workflow, additionalData, store, mode, activation, nodeType } = triggerSetup(
+		node,
+		options,
+	);
+	if (!nodeType.poll) throw new Error(`Harness: ${node.type} is not a polling trigger`);
+	const context = new PollContext(workflow, node, additionalData, mode, activation);
+	const output = await nodeType.poll.call(context);
+	return {
+		items: output?.[0] ?? null,
+		staticData: storedStaticData(workflow),
+		credentials: store,
+	};
 }

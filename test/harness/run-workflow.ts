@@ -1,5 +1,5 @@
 import { randomUUID } from 'crypto';
-import { ExecutionLifecycleHooks, PollContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
 	LoggerProxy,
@@ -217,36 +217,4 @@ export async function runWorkflow(
 	};
 	recordRun(result, [...store['data'].values()], workflowJson.nodes);
 	return result;
-}
-
-export interface PollResult {
-	items: INodeExecutionData[] | null;
-	staticData: IDataObject;
-	credentials: CredentialStore;
-}
-
-/**
- * Runs one poll of a polling trigger as an active workflow does (mode `trigger`). Pass the
- * previous `staticData` to continue where the last poll stopped; it is serialised between
- * polls, as n8n stores it in its database.
- */
-export async function runPoll(
-	node: INode,
-	options: Omit<RunWorkflowOptions, 'input'> & { manual?: boolean } = {},
-): Promise<PollResult> {
-	const mode: WorkflowExecuteMode = options.manual ? 'manual' : 'trigger';
-	const { workflow, additionalData, store, nodeTypes } = buildContext(
-		{ nodes: [node], connections: {} },
-		options,
-		mode,
-	);
-	const nodeType = nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
-	if (!nodeType.poll) throw new Error(`Harness: ${node.type} is not a polling trigger`);
-	const context = new PollContext(workflow, node, additionalData, mode, options.manual ? 'manual' : 'activate');
-	const output = await nodeType.poll.call(context);
-	return {
-		items: output?.[0] ?? null,
-		staticData: JSON.parse(JSON.stringify(workflow.staticData)),
-		credentials: store,
-	};
 }

@@ -1,7 +1,7 @@
 // The workflow users build: a calendar trigger's events → Squadus Conference Create (at the
 // event's time, inviting the attendees) → Squadus Chat Send Message with the conference link.
-import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, useSandbox } from './helpers';
+import { chainWorkflow, runWorkflow } from '../harness';
+import { nodeCredentials, passwordStore, useSandbox } from './helpers';
 
 const DOMAIN = 'example.ru';
 
@@ -62,7 +62,7 @@ describe('Calendar events → Squadus Conference → Squadus Chat', () => {
 		const messagesBefore = new Set((state.roomMessages.get(general._id) ?? []).map((m) => m._id));
 		sandbox.clearRequests();
 
-		const credentials = { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } };
+		const credentials = nodeCredentials('password');
 		const workflow = chainWorkflow(
 			{
 				name: 'Book Conference',
@@ -94,7 +94,7 @@ describe('Calendar events → Squadus Conference → Squadus Chat', () => {
 			},
 		);
 		const result = await runWorkflow(workflow, {
-			credentials: new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox) }),
+			credentials: passwordStore(sandbox),
 			input: events,
 		});
 

@@ -5,6 +5,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { chainWorkflow, CredentialStore, runWorkflow, type WorkflowRunResult } from '../harness';
 import { recordSecrets } from '../harness/secret-log';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox';
+import { expectNoSecrets } from './secrets';
 
 export type Auth = 'password' | 'accessToken' | 'oAuth2';
 export type DemoUser = 'admin' | 'user' | 'bot';
@@ -15,11 +16,16 @@ export const CREDENTIAL_NAME: Record<Auth, string> = {
 	oAuth2: 'Squadus OAuth2',
 };
 
-const CREDENTIAL_TYPE: Record<Auth, string> = {
+export const CREDENTIAL_TYPE: Record<Auth, string> = {
 	password: 'squadusApi',
 	accessToken: 'squadusTokenApi',
 	oAuth2: 'squadusOAuth2Api',
 };
+
+/** A node's `credentials` field: the credential type of `auth`, named as the store names it. */
+export const nodeCredentials = (auth: Auth) => ({
+	[CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] },
+});
 
 /** Credential data for a demo user of the sandbox. */
 export function credentialsFor(
@@ -31,7 +37,18 @@ export function credentialsFor(
 	if (auth === 'accessToken') {
 		return { server: sandbox.url, userId: user._id, accessToken: user.personalAccessToken };
 	}
-	return { server: sandbox.url, user: user.username, password: user.password, secondFactor: 'none', authToken: '' };
+	return {
+		server: sandbox.url,
+		user: user.username,
+		password: user.password,
+		secondFactor: 'none',
+		authToken: '',
+	};
+}
+
+/** A Password credential of a demo user, as n8n's database holds it (with the sessions it gets). */
+export function passwordStore(sandbox: Sandbox, as: DemoUser = 'admin'): CredentialStore {
+	return new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, as) });
 }
 
 /** Starts a sandbox for the test file (beforeAll) and closes it (afterAll). */
@@ -84,7 +101,7 @@ export async function runNode(
 		name,
 		type: `n8n-nodes-squadus.${nodeName}`,
 		parameters: { authentication: auth, ...parameters },
-		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		credentials: nodeCredentials(auth),
 		continueOnFail: options.continueOnFail,
 		typeVersion: options.typeVersion,
 	});
@@ -98,3 +115,50 @@ export async function runNode(
 		nodeError: result.errors[name],
 	};
 }
+
+/**
+ * Runs the node twice: without Continue On Fail the run stops with `message`; with it, each of
+ * two input items yields exactly one error item carrying `message`, paired to its input. Neither
+ * run shows a password or token.
+ * Returns the first run, for further checks.
+ */
+export async function expectNodeFailure(
+	sandbox: Sandbox,
+	nodeName: string,
+	parameters: INodeParameters,
+	message: string | RegExp,
+	options: RunNodeOptions = {},
+): Promise<NodeRun> {
+	const stopped = await runNode(sandbox, nodeName, parameters, options);
+	expect(stopped.nodeError).toBeDefined();
+	expect(stopped.nodeError?.message).toMatch(message);
+	expect(stopped.json).toEqual([]);
+
+	const input: IDataObject[] = [{ n: 1 }, { n: 2 }];
+	const continued = await runNode(sandbox, nodeName, parameters, {
+		...options,
+		input,
+		continueOnFail: true,
+	});
+	expect(continued.nodeError).toBeUndefined();
+	const items = continued.outputs[options.name ?? 'Squadus'];
+	expect(items).toHaveLength(2);
+	items.forEach((item, index) => {
+		expect(String(item.json.error)).toMatch(message);
+		expect(item.pairedItem).toEqual({ item: index });
+	});
+	expectNoSecrets(stopped, sandbox.secrets());
+	expectNoSecrets(continued, sandbox.secrets());
+	return stopped;
+}
+
+/** `expectNodeFailure` for one node, with run options every call of it shares. */
+export const failureCheck =
+	(nodeName: string, defaults: RunNodeOptions = {}) =>
+	(
+		sandbox: Sandbox,
+		parameters: INodeParameters,
+		message: string | RegExp,
+		options: RunNodeOptions = {},
+	): Promise<NodeRun> =>
+		expectNodeFailure(sandbox, nodeName, parameters, message, { ...defaults, ...options });

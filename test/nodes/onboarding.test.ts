@@ -2,12 +2,12 @@
 // → Squadus Chat (Send Message), 25 new colleagues at once, in n8n-core's engine.
 import type { IDataObject } from 'n8n-workflow';
 
-import { chainWorkflow, CredentialStore, runWorkflow, type NodeSpec } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, useSandbox } from './helpers';
+import { chainWorkflow, runWorkflow, type NodeSpec } from '../harness';
+import { nodeCredentials, credentialsFor, passwordStore, useSandbox } from './helpers';
 import { expectNoSecrets } from './secrets';
 
 const ctx = useSandbox();
-const credentials = { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } };
+const credentials = nodeCredentials('password');
 const PATHS = ['/api/v1/users.create', '/api/v1/dm.create', '/api/v1/chat.postMessage'];
 
 function onboarding(continueOnFail = false): NodeSpec[] {
@@ -62,7 +62,7 @@ const colleagues = (prefix: string): IDataObject[] =>
 	}));
 
 async function run(input: IDataObject[], continueOnFail = false) {
-	const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(ctx.sandbox) });
+	const store = passwordStore(ctx.sandbox);
 	return await runWorkflow(chainWorkflow(...onboarding(continueOnFail)), {
 		credentials: store,
 		input,

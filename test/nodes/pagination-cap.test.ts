@@ -6,7 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { Sandbox } from '../sandbox';
 import { runNode, useSandbox } from './helpers';
 import { freshConference } from './SquadusConference/setup';
-import { poller } from './SquadusTrigger/helpers';
+import { poller } from './SquadusTrigger/setup';
 
 const CAP = 40;
 const ctx = useSandbox({ seed: 'empty', maxCount: CAP });
@@ -22,7 +22,8 @@ interface Family {
 	node: string;
 	/** Makes a list of exactly `size` items; returns its ids and the node parameters for it. */
 	make(sandbox: Sandbox, size: number): { ids: string[]; parameters: INodeParameters };
-	id(item: IDataObject): string;
+	/** the id an output item is known by (default `_id`) */
+	id?(item: IDataObject): string;
 }
 
 let made = 0;
@@ -41,7 +42,6 @@ const families: Family[] = [
 			const ids = sandbox.addMessages(room._id, size);
 			return { ids, parameters: { operation: 'getMessages', channel: byId(room._id) } };
 		},
-		id: (item) => item._id as string,
 	},
 	{
 		name: 'channel members',
@@ -57,7 +57,6 @@ const families: Family[] = [
 			}
 			return { ids, parameters: { operation: 'getMembers', channel: byId(room._id) } };
 		},
-		id: (item) => item._id as string,
 	},
 	{
 		name: 'channels',
@@ -69,7 +68,6 @@ const families: Family[] = [
 			const ids = Array.from({ length: size }, () => newChannel(sandbox)._id);
 			return { ids, parameters: { operation: 'getAll' } };
 		},
-		id: (item) => item._id as string,
 	},
 	{
 		name: 'conferences in a room',
@@ -98,13 +96,14 @@ const families: Family[] = [
 				parameters: { operation: 'getAll' },
 			};
 		},
-		id: (item) => item._id as string,
 	},
 ];
 
+const idOf = (family: Family) => family.id ?? ((item: IDataObject) => item._id as string);
+
 /** The ids the node output, checked to be each there exactly once. */
 function onceEach(items: IDataObject[], family: Family): string[] {
-	const ids = items.map(family.id);
+	const ids = items.map(idOf(family));
 	expect(new Set(ids).size).toBe(ids.length);
 	return ids;
 }
@@ -114,34 +113,32 @@ describe(`Pagination when the server caps count at ${CAP}`, () => {
 		const run = (parameters: INodeParameters) =>
 			runNode(ctx.sandbox, family.node, parameters, { input: [{}] });
 		const offsets = () => ctx.sandbox.requests({ path: family.path }).map((r) => r.query.offset);
+		/** Return All over a list of `size`: each item once, and exactly the pages it takes. */
+		async function expectAllOnce(parameters: INodeParameters, ids: string[], size: number) {
+			ctx.sandbox.clearRequests();
+			const all = await run({ ...parameters, returnAll: true });
+			expect(all.nodeError).toBeUndefined();
+			expect(onceEach(all.json, family).sort()).toEqual([...ids].sort());
+			expect(offsets()).toEqual(offsetsFor(size));
+			return all;
+		}
 
 		it('Return All and Limit 150 over 250 items: each item once, offsets 0, 40, 80, …', async () => {
 			const { sandbox } = ctx;
 			const { ids, parameters } = family.make(sandbox, 250);
-
-			sandbox.clearRequests();
-			const all = await run({ ...parameters, returnAll: true });
-			expect(all.nodeError).toBeUndefined();
-			expect(onceEach(all.json, family).sort()).toEqual([...ids].sort());
-			expect(offsets()).toEqual(offsetsFor(250));
+			const all = await expectAllOnce(parameters, ids, 250);
 
 			sandbox.clearRequests();
 			const limited = await run({ ...parameters, returnAll: false, limit: 150 });
 			expect(limited.nodeError).toBeUndefined();
 			const first = onceEach(limited.json, family);
-			expect(first).toEqual(all.json.slice(0, 150).map(family.id));
+			expect(first).toEqual(all.json.slice(0, 150).map(idOf(family)));
 			expect(offsets()).toEqual(offsetsFor(150));
 		});
 
 		it('stops at total without an extra request when total is a multiple of the cap', async () => {
-			const { sandbox } = ctx;
-			const { ids, parameters } = family.make(sandbox, 6 * CAP);
-
-			sandbox.clearRequests();
-			const all = await run({ ...parameters, returnAll: true });
-			expect(all.nodeError).toBeUndefined();
-			expect(onceEach(all.json, family).sort()).toEqual([...ids].sort());
-			expect(offsets()).toEqual(offsetsFor(6 * CAP));
+			const { ids, parameters } = family.make(ctx.sandbox, 6 * CAP);
+			await expectAllOnce(parameters, ids, 6 * CAP);
 		});
 	});
 

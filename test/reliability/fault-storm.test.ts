@@ -3,6 +3,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { LoggedRequest, Sandbox } from '../sandbox';
+import { numbered, sendNumbered, storedCounts as stored } from '../nodes/bulk';
 import { runNode, useSandbox } from '../nodes/helpers';
 
 const ITEMS = 1000;
@@ -25,28 +26,14 @@ function storm(sandbox: Sandbox, seed: number) {
 
 /** Send Message to a user picked by ID: one lookup (GET) and one post (POST) per item. */
 function parameters(sandbox: Sandbox, prefix: string, batchSize?: number) {
-	return {
-		operation: 'send',
-		sendTo: 'user',
-		user: { __rl: true, mode: 'id', value: sandbox.fixtures.user._id },
-		text: `={{ '${prefix} ' + $json.i }}`,
-		options: batchSize ? { batching: { batch: { batchSize } } } : {},
-	};
+	const target = { sendTo: 'user', user: { __rl: true, mode: 'id', value: sandbox.fixtures.user._id } };
+	return sendNumbered(prefix, target, batchSize);
 }
 
 // ~20 s on an idle machine; the limit leaves room for a loaded CI runner.
 jest.setTimeout(180_000);
 
-const input = Array.from({ length: ITEMS }, (_, i) => ({ i }));
-
-/** What the sandbox stored for a prefix: message text → how many times. */
-function stored(sandbox: Sandbox, prefix: string): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const message of sandbox.state.messages.values()) {
-		if (message.msg.startsWith(`${prefix} `)) counts.set(message.msg, (counts.get(message.msg) ?? 0) + 1);
-	}
-	return counts;
-}
+const input = numbered(ITEMS);
 
 /** The posts the sandbox saw for each item, in order. */
 function postsByItem(sandbox: Sandbox, prefix: string): Map<number, LoggedRequest[]> {

@@ -1,12 +1,12 @@
 // Session expiry storm: every session is expired again and again during a 500-item run (every
 // 40 posts, so the storm does not depend on the machine's speed). Every item must succeed,
 // with at most one login per expiry.
-import { CredentialStore } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox } from '../nodes/helpers';
+import { numbered, sendNumbered, toGeneral, withExpiryStorm } from '../nodes/bulk';
+import { passwordStore, runNode, useSandbox } from '../nodes/helpers';
 
 const ITEMS = 500;
 const EVERY = 40;
-const input = Array.from({ length: ITEMS }, (_, i) => ({ i }));
+const input = numbered(ITEMS);
 
 jest.setTimeout(120_000);
 
@@ -20,32 +20,10 @@ describe('session expiry storm', () => {
 	])('%s: all 500 items succeed, with at most one login per expiry', async (_title, batchSize) => {
 		const { sandbox } = ctx;
 		const prefix = `expiry-${batchSize ?? 1}`;
-		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
-		let expiries = 0;
-		const timer = setInterval(() => {
-			const posts = sandbox.requests({ path: '/api/v1/chat.postMessage' }).length;
-			if (posts >= (expiries + 1) * EVERY) {
-				sandbox.expireSessions();
-				expiries++;
-			}
-		}, 5);
-		let run;
-		try {
-			run = await runNode(
-				sandbox,
-				'squadusChat',
-				{
-					operation: 'send',
-					sendTo: 'channel',
-					channel: { __rl: true, mode: 'id', value: sandbox.fixtures.channels.general._id },
-					text: `={{ '${prefix} ' + $json.i }}`,
-					options: batchSize ? { batching: { batch: { batchSize } } } : {},
-				},
-				{ input, store },
-			);
-		} finally {
-			clearInterval(timer);
-		}
+		const store = passwordStore(sandbox);
+		const { result: run, expiries } = await withExpiryStorm(sandbox, { every: EVERY, pollMs: 5 }, () =>
+			runNode(sandbox, 'squadusChat', sendNumbered(prefix, toGeneral(sandbox), batchSize), { input, store }),
+		);
 		expect(run.nodeError).toBeUndefined();
 		expect(run.json.map((message) => message.msg)).toEqual(input.map(({ i }) => `${prefix} ${i}`));
 		// each item posted exactly once: a 401 is not carried out, and only it is sent again

@@ -37,7 +37,8 @@ function request(
 	headers: Record<string, string>,
 	body: Buffer | undefined,
 	ca?: string,
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; bytes: Buffer }> {
+	extra: { path?: string; agent?: http.Agent } = {},
+): Promise<RawResponse> {
 	const send = url.protocol === 'https:' ? https.request : http.request;
 	return new Promise((resolve, reject) => {
 		const req = send(
@@ -46,6 +47,7 @@ function request(
 				method,
 				headers: { ...headers, ...(body ? { 'Content-Length': String(body.length) } : {}) },
 				ca,
+				...extra,
 			},
 			(res) => {
 				const chunks: Buffer[] = [];
@@ -62,6 +64,37 @@ function request(
 		);
 		req.on('error', reject);
 		req.end(body);
+	});
+}
+
+/** An answer as it came: status, node's headers, the body's bytes. */
+export interface RawResponse {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	bytes: Buffer;
+}
+
+export interface RawCallOptions {
+	headers?: Record<string, string>;
+	body?: string | Buffer;
+	/** e.g. a keep-alive agent for many requests in parallel */
+	agent?: http.Agent;
+}
+
+/**
+ * One request exactly as given: `path` goes on the wire verbatim (a URL would normalise `/..`,
+ * `%zz` or `#frag`), no header is added but Content-Length, and the answer is not parsed.
+ */
+export function rawCall(
+	sandbox: Sandbox,
+	method: string,
+	path: string,
+	options: RawCallOptions = {},
+): Promise<RawResponse> {
+	const body = options.body === undefined ? undefined : Buffer.from(options.body);
+	return request(new URL(sandbox.url), method, options.headers ?? {}, body, sandbox.ca, {
+		path,
+		agent: options.agent,
 	});
 }
 

@@ -1,8 +1,7 @@
 import * as http from 'http';
-import * as https from 'https';
 import * as net from 'net';
 
-import { call, expectError, login, patAuth, type AuthHeaders } from './client';
+import { call, expectError, login, patAuth, rawCall, type AuthHeaders } from './client';
 import { prng } from './faults';
 import { startSandbox, type Sandbox } from './index';
 import { ALL_ROUTES } from './server';
@@ -26,40 +25,6 @@ afterEach(() => {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 25 });
 afterAll(() => agent.destroy());
-
-interface RawResponse {
-	status: number;
-	headers: http.IncomingHttpHeaders;
-	body: Buffer;
-}
-
-function raw(
-	method: string,
-	path: string,
-	headers: Record<string, string>,
-	body?: Buffer | string,
-): Promise<RawResponse> {
-	const url = new URL(sb.url);
-	return new Promise((resolve, reject) => {
-		const req = http.request(
-			{ host: url.hostname, port: url.port, method, path, headers, agent },
-			(res) => {
-				const chunks: Buffer[] = [];
-				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () =>
-					resolve({
-						status: res.statusCode ?? 0,
-						headers: res.headers,
-						body: Buffer.concat(chunks),
-					}),
-				);
-				res.on('error', reject);
-			},
-		);
-		req.on('error', reject);
-		req.end(body);
-	});
-}
 
 describe('the 57 operations are all routed', () => {
 	it('has a route for every endpoint of the digest (plus the im.* aliases)', () => {
@@ -675,13 +640,13 @@ describe('fuzz: 1,000 random malformed requests', () => {
 			const headers: Record<string, string> = { ...auths() };
 			if (type) headers['Content-Type'] = type;
 			try {
-				const res = await raw(method, path, headers, body);
+				const res = await rawCall(sb, method, path, { headers, body, agent });
 				count++;
 				if (res.status >= 500)
-					failures.push(`${method} ${path} -> ${res.status} ${res.body.toString().slice(0, 200)}`);
+					failures.push(`${method} ${path} -> ${res.status} ${res.bytes.toString().slice(0, 200)}`);
 				if (path.startsWith('/api/') && method !== 'HEAD' && res.status !== 204) {
 					try {
-						JSON.parse(res.body.toString('utf8'));
+						JSON.parse(res.bytes.toString('utf8'));
 					} catch {
 						failures.push(`${method} ${path} -> non-JSON ${res.status}`);
 					}
@@ -713,20 +678,8 @@ describe('https and the empty seed', () => {
 			expect(secure.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
 			expect(secure.state.users.size).toBe(1);
 			expect(() => secure.fixtures.user).toThrow(/seed 'demo'/);
-			const body = await new Promise<string>((resolve, reject) => {
-				const req = https.request(
-					`${secure.url}/api/v1/me`,
-					{ ca: secure.ca, headers: patAuth(secure.fixtures.admin) },
-					(res) => {
-						let data = '';
-						res.on('data', (d) => (data += d));
-						res.on('end', () => resolve(data));
-					},
-				);
-				req.on('error', reject);
-				req.end();
-			});
-			expect(JSON.parse(body)).toEqual(
+			const res = await call(secure, 'GET', 'me', { auth: patAuth(secure.fixtures.admin) });
+			expect(JSON.parse(res.text)).toEqual(
 				expect.objectContaining({ success: true, username: 'admin' }),
 			);
 		} finally {

@@ -2,7 +2,7 @@
  * Public types of the Squadus sandbox server (see index.ts for the entry point).
  */
 import type { Dialect } from './rocketchat/validators';
-import type { SandboxState } from './state';
+import type { NewUser, SandboxState } from './state';
 
 export type { Dialect } from './rocketchat/validators';
 
@@ -185,14 +185,9 @@ export interface Sandbox {
 		roomId: string,
 		file: { name: string; type: string; data: Buffer; userId?: string },
 	): { _id: string; url: string };
-	createUser(u: {
-		username: string;
-		name?: string;
-		email?: string;
-		password: string;
-		roles?: string[];
-		totpSecret?: string;
-	}): { _id: string; username: string };
+	createUser(
+		u: Pick<NewUser, 'username' | 'name' | 'email' | 'password' | 'roles' | 'totpSecret'>,
+	): { _id: string; username: string };
 	createPersonalAccessToken(userId: string): string;
 	/** ends the running meeting of a conference (STARTED -> ENDED) and produces its record, chat and speech files */
 	endConference(conferenceNumber: string): void;

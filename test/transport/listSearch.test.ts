@@ -1,16 +1,15 @@
 // The "From list" searches run with n8n-core's LoadOptionsContext and the real transport.
 import { CredentialStore, runListSearch } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, useSandbox } from '../nodes/helpers';
+import { CREDENTIAL_NAME, nodeCredentials, credentialsFor, useSandbox } from '../nodes/helpers';
 
 const ctx = useSandbox();
 
 function run(auth: 'password' | 'accessToken' = 'password') {
 	const { sandbox } = ctx;
-	const type = auth === 'password' ? 'squadusApi' : 'squadusTokenApi';
 	return {
 		nodeType: 'squadusDirectMessage',
 		parameters: { authentication: auth },
-		credentials: { [type]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		credentials: nodeCredentials(auth),
 		store: new CredentialStore({ [CREDENTIAL_NAME[auth]]: credentialsFor(sandbox, 'admin', auth) }),
 	};
 }

@@ -4,8 +4,9 @@
 // (a non-admin user; admins bypass the limit, as in Rocket.Chat). Counts, not durations.
 import type { IDataObject } from 'n8n-workflow';
 
-import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox } from '../nodes/helpers';
+import { chainWorkflow, runWorkflow } from '../harness';
+import { numbered, sendNumbered, storedCounts } from '../nodes/bulk';
+import { nodeCredentials, passwordStore, runNode, useSandbox } from '../nodes/helpers';
 import { parseReset } from '../../nodes/shared/transport/rateLimit';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
@@ -14,34 +15,23 @@ const POST = '/api/v1/chat.postMessage';
 
 jest.setTimeout(60_000);
 
-const send = (prefix: string, batchSize?: number) => ({
-	operation: 'send',
-	sendTo: 'channel',
-	channel: { __rl: true, mode: 'name', value: 'general' },
-	text: `={{ '${prefix} ' + $json.i }}`,
-	options: batchSize ? { batching: { batch: { batchSize } } } : {},
-});
+const send = (prefix: string, batchSize?: number) =>
+	sendNumbered(
+		prefix,
+		{ sendTo: 'channel', channel: { __rl: true, mode: 'name', value: 'general' } },
+		batchSize,
+	);
 
-const items = (count: number, from = 0) =>
-	Array.from({ length: count }, (_, i) => ({ i: from + i }));
+const items = numbered;
 
 /** How often the sandbox stored each message of a prefix. */
-function stored(prefix: string): Map<string, number> {
-	const counts = new Map<string, number>();
-	for (const message of ctx.sandbox.state.messages.values()) {
-		if (message.msg.startsWith(`${prefix} `))
-			counts.set(message.msg, (counts.get(message.msg) ?? 0) + 1);
-	}
-	return counts;
-}
+const stored = (prefix: string) => storedCounts(ctx.sandbox, prefix);
 
 const posts = () => ctx.sandbox.requests({ method: 'POST', path: POST });
 const refused = () => posts().filter((entry) => entry.status === 429).length;
 const failed = (json: IDataObject[]) => json.filter((entry) => entry.error !== undefined).length;
 
-function userStore() {
-	return new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(ctx.sandbox, 'user') });
-}
+const userStore = () => passwordStore(ctx.sandbox, 'user');
 
 beforeEach(() => {
 	ctx.sandbox.clearRequests();
@@ -122,10 +112,10 @@ describe('the time budget', () => {
 				body: JSON.stringify({ roomId: sandbox.fixtures.channels.general._id, text: 'never' }),
 				options: { timeout },
 			},
-			credentials: { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } },
+			credentials: nodeCredentials('password'),
 		});
 		const run = await runWorkflow(workflow, {
-			credentials: new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox) }),
+			credentials: passwordStore(sandbox),
 			nodeTypes: { [PROBE_TYPE]: new SquadusProbe() },
 		});
 		return run.errors.Probe;

@@ -3,14 +3,16 @@
 // login per expiry, and every request is retried once with the new session: no item is lost,
 // none is posted twice.
 import { clearSessionStates } from '../../nodes/shared/transport/session';
-import { CredentialStore } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox, type NodeRun } from '../nodes/helpers';
+import type { CredentialStore } from '../harness';
+import { numbered, sendNumbered, storedTexts, toGeneral, withExpiryStorm } from '../nodes/bulk';
+import { CREDENTIAL_NAME, passwordStore, runNode, useSandbox, type NodeRun } from '../nodes/helpers';
 import type { Sandbox } from '../sandbox';
 
 const ITEMS = 200;
 /** Sessions are expired after every this many posts, never after the last ones. */
 const EVERY = 20;
-const input = Array.from({ length: ITEMS }, (_, i) => ({ i }));
+const input = numbered(ITEMS);
+const STORM = { every: EVERY, before: ITEMS, pollMs: 2 };
 
 jest.setTimeout(120_000);
 
@@ -24,45 +26,18 @@ beforeEach(() => {
 });
 
 function send(sandbox: Sandbox, prefix: string, store: CredentialStore, batchSize?: number, continueOnFail?: boolean) {
-	return runNode(
-		sandbox,
-		'squadusChat',
-		{
-			operation: 'send',
-			sendTo: 'channel',
-			channel: { __rl: true, mode: 'id', value: sandbox.fixtures.channels.general._id },
-			text: `={{ '${prefix} ' + $json.i }}`,
-			options: batchSize ? { batching: { batch: { batchSize } } } : {},
-		},
-		{ input, store, continueOnFail },
-	);
-}
-
-/** Runs the node while expiring every session after each EVERY posts; returns the expiries. */
-async function withExpiryStorm(sandbox: Sandbox, run: () => Promise<NodeRun>) {
-	let expiries = 0;
-	const timer = setInterval(() => {
-		const posts = sandbox.requests({ path: '/api/v1/chat.postMessage' }).length;
-		const next = (expiries + 1) * EVERY;
-		if (next < ITEMS && posts >= next) {
-			sandbox.expireSessions();
-			expiries++;
-		}
-	}, 2);
-	try {
-		return { result: await run(), expiries };
-	} finally {
-		clearInterval(timer);
-	}
+	return runNode(sandbox, 'squadusChat', sendNumbered(prefix, toGeneral(sandbox), batchSize), {
+		input,
+		store,
+		continueOnFail,
+	});
 }
 
 /** Every item answered in input order, and exactly one message per item on the server. */
 function expectEveryItemOnce(sandbox: Sandbox, run: NodeRun, prefix: string) {
 	expect(run.nodeError).toBeUndefined();
 	expect(run.json.map((message) => message.msg)).toEqual(input.map(({ i }) => `${prefix} ${i}`));
-	const stored = [...sandbox.state.messages.values()]
-		.map((message) => message.msg)
-		.filter((text) => typeof text === 'string' && text.startsWith(`${prefix} `));
+	const stored = storedTexts(sandbox, prefix);
 	expect(stored.sort()).toEqual(input.map(({ i }) => `${prefix} ${i}`).sort());
 	const posts = sandbox.requests({ path: '/api/v1/chat.postMessage' });
 	expect(posts.filter((call) => call.status === 200)).toHaveLength(ITEMS);
@@ -76,8 +51,8 @@ const rejectedPosts = () =>
 describe('session renewal with the Password credential', () => {
 	it('Batching 8: one login per expiry, every item sent exactly once', async () => {
 		const { sandbox } = ctx;
-		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
-		const { result, expiries } = await withExpiryStorm(sandbox, () => send(sandbox, 'renew-b8', store, 8));
+		const store = passwordStore(sandbox);
+		const { result, expiries } = await withExpiryStorm(sandbox, STORM, () => send(sandbox, 'renew-b8', store, 8));
 		expectEveryItemOnce(sandbox, result, 'renew-b8');
 		expect(expiries).toBeGreaterThanOrEqual(5);
 		// several requests were in flight at an expiry, and all of them were turned away
@@ -113,7 +88,7 @@ describe('session renewal with the Password credential', () => {
 		const STEP = 10;
 		const ttl = 150;
 		const posts = () => sandbox.requests({ path: '/api/v1/chat.postMessage' }).length;
-		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		const store = passwordStore(sandbox);
 		sandbox.configure({ sessionTtlMs: ttl });
 		sandbox.setSessionClock(() => posts() * STEP);
 		let run: NodeRun;
@@ -134,12 +109,12 @@ describe('session renewal with the Password credential', () => {
 
 	it('one item after another: exactly one login per expiry', async () => {
 		const { sandbox } = ctx;
-		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		const store = passwordStore(sandbox);
 		// log in first, so every login of the storm is a renewal
 		const warmUp = await runNode(sandbox, 'squadusDirectMessage', { operation: 'create', usernames: 'ivan.petrov' }, { store });
 		expect(warmUp.nodeError).toBeUndefined();
 		sandbox.clearRequests();
-		const { result, expiries } = await withExpiryStorm(sandbox, () => send(sandbox, 'renew-seq', store));
+		const { result, expiries } = await withExpiryStorm(sandbox, STORM, () => send(sandbox, 'renew-seq', store));
 		expectEveryItemOnce(sandbox, result, 'renew-seq');
 		expect(expiries).toBeGreaterThanOrEqual(5);
 		expect(logins()).toHaveLength(expiries);
@@ -148,7 +123,7 @@ describe('session renewal with the Password credential', () => {
 
 	it('a 401 right after a fresh login is reported as a credential problem, without a login loop', async () => {
 		const { sandbox } = ctx;
-		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		const store = passwordStore(sandbox);
 		// Squadus accepts the login, then refuses the session on every request with a 401.
 		sandbox.configure({ sessionTtlMs: 0 });
 		const run = await send(sandbox, 'renew-refused', store, 8, true);

@@ -3,8 +3,9 @@
 // process whose session was refused takes the session another process stored in the
 // credential instead of logging in again.
 import { clearSessionStates } from '../../nodes/shared/transport/session';
-import { CredentialStore } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox } from '../nodes/helpers';
+import type { CredentialStore } from '../harness';
+import { numbered, sendNumbered, storedTexts, toGeneral } from '../nodes/bulk';
+import { CREDENTIAL_NAME, passwordStore, runNode, useSandbox } from '../nodes/helpers';
 import type { Sandbox } from '../sandbox';
 
 jest.setTimeout(120_000);
@@ -20,24 +21,15 @@ beforeEach(() => {
 
 /** One execution posting ITEMS messages one after another to #general. */
 function execution(sandbox: Sandbox, store: CredentialStore, prefix: string) {
-	return runNode(
-		sandbox,
-		'squadusChat',
-		{
-			operation: 'send',
-			sendTo: 'channel',
-			channel: { __rl: true, mode: 'id', value: sandbox.fixtures.channels.general._id },
-			text: `={{ '${prefix} ' + $json.i }}`,
-			options: {},
-		},
-		{ input: Array.from({ length: ITEMS }, (_, i) => ({ i })), store },
-	);
+	return runNode(sandbox, 'squadusChat', sendNumbered(prefix, toGeneral(sandbox)), {
+		input: numbered(ITEMS),
+		store,
+	});
 }
 
 const logins = () => ctx.sandbox.requests({ path: '/api/v1/login' });
 const posts = () => ctx.sandbox.requests({ path: '/api/v1/chat.postMessage' });
-const stored = (prefix: string) =>
-	[...ctx.sandbox.state.messages.values()].filter((m) => m.msg.startsWith(`${prefix} `)).length;
+const stored = (prefix: string) => storedTexts(ctx.sandbox, prefix).length;
 
 /** Calls `act` once, as soon as `count` posts were answered. */
 function afterPosts(count: number, act: () => void) {
@@ -53,9 +45,7 @@ function afterPosts(count: number, act: () => void) {
 describe('Password credential sessions across executions and processes', () => {
 	it(`${EXECUTIONS} executions at once: one login at start, one after an expiry`, async () => {
 		const { sandbox } = ctx;
-		const store = new CredentialStore({
-			[CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin'),
-		});
+		const store = passwordStore(sandbox);
 		let expiredAt = 0;
 		const stop = afterPosts((EXECUTIONS * ITEMS) / 2, () => {
 			sandbox.expireSessions();
@@ -79,9 +69,7 @@ describe('Password credential sessions across executions and processes', () => {
 
 	it('a session renewed by another process is taken from the stored credential, without a login', async () => {
 		const { sandbox } = ctx;
-		const store = new CredentialStore({
-			[CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin'),
-		});
+		const store = passwordStore(sandbox);
 		const warmUp = await execution(sandbox, store, 'warm-up');
 		expect(warmUp.nodeError).toBeUndefined();
 		expect(logins()).toHaveLength(1);

@@ -3,16 +3,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
-import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox, type Auth } from '../nodes/helpers';
+import { CREDENTIAL_NAME, nodeCredentials, credentialsFor, passwordStore, runNode, useSandbox, type Auth } from '../nodes/helpers';
 import { expectNoSecrets, exposed } from '../credentials/helpers';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
 const ctx = useSandbox();
-const CREDENTIAL_TYPE: Record<Auth, string> = {
-	password: 'squadusApi',
-	accessToken: 'squadusTokenApi',
-	oAuth2: 'squadusOAuth2Api',
-};
 
 async function probe(
 	parameters: INodeParameters,
@@ -23,7 +18,7 @@ async function probe(
 		name: 'Probe',
 		type: PROBE_TYPE,
 		parameters: { authentication: auth, ...parameters },
-		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		credentials: nodeCredentials(auth),
 		continueOnFail,
 	});
 	const result = await runWorkflow(workflow, {
@@ -48,7 +43,7 @@ beforeEach(() => {
 describe('sessions', () => {
 	it('renews a session that expires in the middle of a 200-item run: one extra login, every item done', async () => {
 		const { sandbox } = ctx;
-		const store = new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'admin') });
+		const store = passwordStore(sandbox);
 		await runNode(sandbox, 'squadusDirectMessage', { operation: 'create', usernames: 'ivan.petrov' }, { store });
 		sandbox.clearRequests();
 		let expired = false;
@@ -183,7 +178,7 @@ describe('errors', () => {
 		const { sandbox } = ctx;
 		const run = await probe(
 			{ method: 'POST', endpoint: '/users.create', body: JSON.stringify({ email: 'a@b.ru', name: 'A', password: 'Xx1!xxxx', username: 'a.b' }) },
-			{ store: new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox, 'user') }) },
+			{ store: passwordStore(sandbox, 'user') },
 		);
 		expect(run.nodeError?.description).toMatch(/lacks a permission needed for "users.create"/);
 		expectNoSecrets(sandbox, ...exposed(run));

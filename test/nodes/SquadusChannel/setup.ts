@@ -1,10 +1,9 @@
 // Shared set-up of the Squadus Channel tests: fresh channels, locator values and the
 // "fails with and without Continue On Fail" check every operation repeats.
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
-import { runNode, type NodeRun, type RunNodeOptions } from '../helpers';
-import { expectNoSecrets } from '../secrets';
+import { failureCheck, runNode, type RunNodeOptions } from '../helpers';
 
 export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 export const byName = (value: string) => ({ __rl: true, mode: 'name', value });
@@ -37,37 +36,5 @@ export function runChannel(
 /** An expression resolving to an empty value: n8n's editor lets it through, the node must catch it. */
 export const EMPTY = '={{ "" }}';
 
-/**
- * Runs the node twice: without Continue On Fail the run stops with `message`; with it, each of
- * two input items yields exactly one error item carrying `message`, paired to its input. Neither
- * run shows a password or token.
- * Returns the first run, for further checks.
- */
-export async function expectFailure(
-	sandbox: Sandbox,
-	parameters: INodeParameters,
-	message: string | RegExp,
-	options: RunNodeOptions = {},
-): Promise<NodeRun> {
-	const stopped = await runChannel(sandbox, parameters, options);
-	expect(stopped.nodeError).toBeDefined();
-	expect(stopped.nodeError?.message).toMatch(message);
-	expect(stopped.json).toEqual([]);
-
-	const input: IDataObject[] = [{ n: 1 }, { n: 2 }];
-	const continued = await runChannel(sandbox, parameters, {
-		...options,
-		input,
-		continueOnFail: true,
-	});
-	expect(continued.nodeError).toBeUndefined();
-	const items = continued.outputs.Squadus;
-	expect(items).toHaveLength(2);
-	items.forEach((item, index) => {
-		expect(String(item.json.error)).toMatch(message);
-		expect(item.pairedItem).toEqual({ item: index });
-	});
-	expectNoSecrets(stopped, sandbox.secrets());
-	expectNoSecrets(continued, sandbox.secrets());
-	return stopped;
-}
+/** The shared Continue On Fail check (`expectNodeFailure`), for the Channel node. */
+export const expectFailure = failureCheck('squadusChannel', { input: [{}] });

@@ -1,6 +1,6 @@
 import { presentMessage } from '../../sandbox/present';
 import { useSandbox } from '../helpers';
-import { errorItem, nodeRunner } from './run';
+import { errorItem, nodeRunner } from './setup';
 
 const ctx = useSandbox();
 const { run, apiCalls, user } = nodeRunner(ctx, 'squadusChat');

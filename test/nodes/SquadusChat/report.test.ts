@@ -1,5 +1,5 @@
 import { useSandbox } from '../helpers';
-import { errorItem, nodeRunner } from './run';
+import { errorItem, nodeRunner } from './setup';
 
 const ctx = useSandbox();
 const { run, apiCalls, user } = nodeRunner(ctx, 'squadusChat');

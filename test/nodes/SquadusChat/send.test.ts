@@ -1,7 +1,7 @@
 import { DEMO_SECRETS } from '../../sandbox';
 import { presentMessage } from '../../sandbox/present';
 import { useSandbox } from '../helpers';
-import { errorItem, nodeRunner, rl } from './run';
+import { errorItem, nodeRunner, rl } from './setup';
 
 const ctx = useSandbox();
 const { run, apiCalls, user } = nodeRunner(ctx, 'squadusChat');

@@ -1,7 +1,7 @@
 import { presentMessage } from '../../sandbox/present';
 import { useSandbox } from '../helpers';
 import { expectDrawnFrom } from '../simplify';
-import { nodeRunner, rl } from './run';
+import { nodeRunner, rl } from './setup';
 
 const ctx = useSandbox();
 const { run } = nodeRunner(ctx, 'squadusChat');

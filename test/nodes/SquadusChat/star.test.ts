@@ -1,6 +1,6 @@
 import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
-import { errorItem, nodeRunner } from './run';
+import { errorItem, nodeRunner } from './setup';
 
 const ctx = useSandbox();
 const { run, apiCalls, user } = nodeRunner(ctx, 'squadusChat');

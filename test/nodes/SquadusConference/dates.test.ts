@@ -2,8 +2,8 @@
 // milliseconds, and wall-clock times are read in the workflow's time zone, across DST changes.
 import type { INodeParameters } from 'n8n-workflow';
 
-import { chainWorkflow, CredentialStore, runWorkflow } from '../../harness';
-import { CREDENTIAL_NAME, credentialsFor, useSandbox } from '../helpers';
+import { chainWorkflow, runWorkflow } from '../../harness';
+import { nodeCredentials, passwordStore, useSandbox } from '../helpers';
 import { byId, expectFailure, runConference } from './setup';
 
 const path = '/api/v1/scc.createConference';
@@ -29,11 +29,11 @@ describe('Squadus Conference → planned start and end', () => {
 			name: 'Squadus',
 			type: 'n8n-nodes-squadus.squadusConference',
 			parameters: { authentication: 'password', ...create(additionalFields) },
-			credentials: { squadusApi: { id: 'password', name: CREDENTIAL_NAME.password } },
+			credentials: nodeCredentials('password'),
 		});
 		if (timezone) workflow.settings = { timezone };
 		const result = await runWorkflow(workflow, {
-			credentials: new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(sandbox) }),
+			credentials: passwordStore(sandbox),
 		});
 		expect(result.errors).toEqual({});
 		const [request] = sandbox.requests({ path });

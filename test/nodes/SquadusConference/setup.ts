@@ -1,10 +1,10 @@
 // Shared set-up of the Squadus Conference tests: locator values, fresh conferences and the
 // "fails with and without Continue On Fail" check every operation repeats.
-import type { IDataObject, INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
+import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import type { ConferenceRecord } from '../../sandbox/state';
-import { runNode, type NodeRun, type RunNodeOptions } from '../helpers';
+import { failureCheck, runNode, type RunNodeOptions } from '../helpers';
 
 const locator = (mode: string, value: string): INodeParameterResourceLocator => ({
 	__rl: true,
@@ -60,35 +60,5 @@ export function freshConference(
 	} as Omit<ConferenceRecord, '_id' | 'number'>);
 }
 
-/**
- * Runs the node twice: without Continue On Fail the run stops with `message`; with it, each of
- * two input items yields exactly one error item carrying `message`, paired to its input.
- * Returns the first run, for further checks.
- */
-export async function expectFailure(
-	sandbox: Sandbox,
-	parameters: INodeParameters,
-	message: string | RegExp,
-	options: RunNodeOptions & { node?: string } = {},
-): Promise<NodeRun> {
-	const node = options.node ?? 'squadusConference';
-	const stopped = await runNode(sandbox, node, parameters, options);
-	expect(stopped.nodeError).toBeDefined();
-	expect(stopped.nodeError?.message).toMatch(message);
-	expect(stopped.json).toEqual([]);
-
-	const input: IDataObject[] = [{ n: 1 }, { n: 2 }];
-	const continued = await runNode(sandbox, node, parameters, {
-		...options,
-		input,
-		continueOnFail: true,
-	});
-	expect(continued.nodeError).toBeUndefined();
-	const items = continued.outputs.Squadus;
-	expect(items).toHaveLength(2);
-	items.forEach((item, index) => {
-		expect(String(item.json.error)).toMatch(message);
-		expect(item.pairedItem).toEqual({ item: index });
-	});
-	return stopped;
-}
+/** The shared Continue On Fail check (`expectNodeFailure`), for the Conference node. */
+export const expectFailure = failureCheck('squadusConference');

@@ -3,8 +3,8 @@
 import { NodeHelpers, type INodeProperties, type INodeTypeDescription } from 'n8n-workflow';
 
 import { SquadusConference } from '../../../nodes/SquadusConference/SquadusConference.node';
-import { CredentialStore, runLoadOptions } from '../../harness';
-import { CREDENTIAL_NAME, credentialsFor, useSandbox } from '../helpers';
+import { runLoadOptions } from '../../harness';
+import { nodeCredentials, passwordStore, useSandbox } from '../helpers';
 import { byId, expectFailure, freshConference, runConference } from './setup';
 
 const v2 = { typeVersion: 2 };
@@ -148,10 +148,8 @@ describe('Squadus Conference version 2: one field per list of users', () => {
 			{
 				nodeType: 'squadusConference',
 				parameters: { authentication: auth },
-				credentials: { squadusApi: { id: auth, name: CREDENTIAL_NAME[auth] } },
-				store: new CredentialStore({
-					[CREDENTIAL_NAME[auth]]: credentialsFor(sandbox, 'admin', auth),
-				}),
+				credentials: nodeCredentials(auth),
+				store: passwordStore(sandbox),
 				typeVersion: 2,
 			},
 			'getUsers',

@@ -1,5 +1,5 @@
 import { useSandbox } from '../helpers';
-import { errorItem, nodeRunner, rl } from '../SquadusChat/run';
+import { errorItem, nodeRunner, rl } from '../SquadusChat/setup';
 
 const ctx = useSandbox();
 const { run, apiCalls, user } = nodeRunner(ctx, 'squadusDirectMessage');

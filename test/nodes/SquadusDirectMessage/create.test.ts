@@ -1,7 +1,7 @@
 import { presentRoom } from '../../sandbox/present';
 import { batching, expectBatchedInOrder } from '../batching';
 import { useSandbox } from '../helpers';
-import { errorItem, nodeRunner } from '../SquadusChat/run';
+import { errorItem, nodeRunner } from '../SquadusChat/setup';
 
 const ctx = useSandbox();
 const { run, apiCalls } = nodeRunner(ctx, 'squadusDirectMessage');

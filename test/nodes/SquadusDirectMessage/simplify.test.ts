@@ -1,7 +1,7 @@
 import { presentRoom } from '../../sandbox/present';
 import { useSandbox } from '../helpers';
 import { expectDrawnFrom } from '../simplify';
-import { nodeRunner } from '../SquadusChat/run';
+import { nodeRunner } from '../SquadusChat/setup';
 
 const ctx = useSandbox();
 const { run } = nodeRunner(ctx, 'squadusDirectMessage');

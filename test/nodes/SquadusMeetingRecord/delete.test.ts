@@ -2,12 +2,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import type { Sandbox } from '../../sandbox';
 import { batching, expectBatchedInOrder } from '../batching';
-import { useSandbox } from '../helpers';
-import {
-	expectFailure as expectConferenceFailure,
-	freshConference,
-} from '../SquadusConference/setup';
-import { runNode, type RunNodeOptions } from '../helpers';
+import { expectNodeFailure, runNode, useSandbox, type RunNodeOptions } from '../helpers';
+import { freshConference } from '../SquadusConference/setup';
 
 const run = (sandbox: Sandbox, parameters: INodeParameters, options: RunNodeOptions = {}) =>
 	runNode(sandbox, 'squadusMeetingRecord', { operation: 'delete', ...parameters }, options);
@@ -18,10 +14,13 @@ const expectFailure = (
 	message: string | RegExp,
 	options: RunNodeOptions = {},
 ) =>
-	expectConferenceFailure(sandbox, { operation: 'delete', ...parameters }, message, {
-		...options,
-		node: 'squadusMeetingRecord',
-	});
+	expectNodeFailure(
+		sandbox,
+		'squadusMeetingRecord',
+		{ operation: 'delete', ...parameters },
+		message,
+		options,
+	);
 
 describe('Squadus Meeting Record → Delete', () => {
 	const ctx = useSandbox();

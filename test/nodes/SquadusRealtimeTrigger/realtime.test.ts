@@ -12,8 +12,8 @@ import {
 import { clearOAuth2Sessions } from '../../../nodes/shared/transport/oauth2';
 import { connectOAuth2, expectNoSecrets, oauth2Credentials } from '../../credentials/helpers';
 import { harnessLogs, startTrigger, type ActiveTrigger } from '../../harness';
-import { CREDENTIAL_NAME, credentialsFor, useSandbox, type Auth, type DemoUser } from '../helpers';
-import { api } from '../SquadusTrigger/helpers';
+import { CREDENTIAL_NAME, nodeCredentials, credentialsFor, useSandbox, type Auth, type DemoUser } from '../helpers';
+import { api } from '../SquadusTrigger/setup';
 
 const ctx = useSandbox();
 const defaults = { ...realtimeTimings };
@@ -37,12 +37,6 @@ afterAll(() => {
 	Object.assign(realtimeTimings, defaults);
 });
 
-const CREDENTIAL_TYPE: Record<Auth, string> = {
-	password: 'squadusApi',
-	accessToken: 'squadusTokenApi',
-	oAuth2: 'squadusOAuth2Api',
-};
-
 function triggerNode(parameters: INodeParameters, auth: Auth): INode {
 	return {
 		id: 'realtime',
@@ -51,7 +45,7 @@ function triggerNode(parameters: INodeParameters, auth: Auth): INode {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication: auth, ...parameters },
-		credentials: { [CREDENTIAL_TYPE[auth]]: { id: auth, name: CREDENTIAL_NAME[auth] } },
+		credentials: nodeCredentials(auth),
 	};
 }
 

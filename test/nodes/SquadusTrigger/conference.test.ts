@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { useSandbox } from '../helpers';
-import { api, apiRequests, poller } from './helpers';
+import { api, apiRequests, poller } from './setup';
 
 const ctx = useSandbox();
 

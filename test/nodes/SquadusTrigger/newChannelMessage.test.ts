@@ -2,7 +2,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runPoll } from '../../harness';
 import { CREDENTIAL_NAME, credentialsFor, useSandbox } from '../helpers';
-import { api, apiRequests, poller, triggerNode } from './helpers';
+import { api, apiRequests, poller, triggerNode } from './setup';
 
 const ctx = useSandbox();
 let channelCount = 0;

@@ -3,7 +3,7 @@
 // No node output carries any of them; of the external logins only their `id` is kept.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { poller } from '../SquadusTrigger/helpers';
+import { poller } from '../SquadusTrigger/setup';
 import { byId, byUsername, picked } from '../SquadusConference/setup';
 import { runNode, useSandbox, type NodeRun } from '../helpers';
 import { visibleText } from '../secrets';

@@ -1,5 +1,4 @@
-import { CredentialStore } from '../../harness';
-import { CREDENTIAL_NAME, credentialsFor, runNode, useSandbox } from '../helpers';
+import { passwordStore, runNode, useSandbox } from '../helpers';
 import { expectNoSecrets } from '../secrets';
 
 const ctx = useSandbox();
@@ -9,7 +8,7 @@ const TERMINATE_OTHER = '/api/v1/users.active-sessions/terminateOther';
 
 /** A credential store for the demo user whose session the tests can see (n8n keeps it between runs). */
 function userStore() {
-	return new CredentialStore({ [CREDENTIAL_NAME.password]: credentialsFor(ctx.sandbox, 'user') });
+	return passwordStore(ctx.sandbox, 'user');
 }
 
 /** Sessions of the demo user opened elsewhere (a phone, a browser). */

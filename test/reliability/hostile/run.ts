@@ -8,14 +8,10 @@ import { clearOAuth2Sessions } from '../../../nodes/shared/transport/oauth2';
 import { clearSessionStates } from '../../../nodes/shared/transport/session';
 import { HOSTILE, type HostileServer } from './server';
 
-export type Auth = 'password' | 'accessToken' | 'oAuth2';
-export const AUTHS: Auth[] = ['password', 'accessToken', 'oAuth2'];
+import { CREDENTIAL_TYPE as TYPE, type Auth } from '../../nodes/helpers';
 
-const TYPE: Record<Auth, string> = {
-	password: 'squadusApi',
-	accessToken: 'squadusTokenApi',
-	oAuth2: 'squadusOAuth2Api',
-};
+export type { Auth };
+export const AUTHS: Auth[] = ['password', 'accessToken', 'oAuth2'];
 
 export function hostileCredentials(server: string, auth: Auth): ICredentialDataDecryptedObject {
 	if (auth === 'accessToken') return { server, userId: HOSTILE.userId, accessToken: HOSTILE.accessToken };

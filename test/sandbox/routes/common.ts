@@ -10,6 +10,14 @@ export function requireAdmin(ctx: ApiContext): void {
 	if (!ctx.core.state.isAdmin(ctx.user)) throw permissionDenied();
 }
 
+/** Rocket.Chat's id-or-name pair: both are read, and one of them is required (else `idKey` is missing). */
+function idOrName(params: Params, idKey: string, nameKey: string): { id?: string; name?: string } {
+	const id = optString(params, idKey);
+	const name = optString(params, nameKey);
+	if (!id && !name) throw missingParam(idKey);
+	return { id, name };
+}
+
 /** Rocket.Chat's findChannelByIdOrName: roomId | roomName, public channels only. */
 export function findChannel(
 	ctx: ApiContext,
@@ -17,9 +25,7 @@ export function findChannel(
 	idKey = 'roomId',
 	nameKey = 'roomName',
 ): RoomRecord {
-	const id = optString(params, idKey);
-	const name = optString(params, nameKey);
-	if (!id && !name) throw missingParam(idKey);
+	const { id, name } = idOrName(params, idKey, nameKey);
 	const { state } = ctx.core;
 	const room = id ? state.rooms.get(id) : state.roomByName(name as string);
 	if (!room || room.t !== 'c') throw roomNotFound();
@@ -33,9 +39,7 @@ export function userFromParams(
 	idKey = 'userId',
 	nameKey = 'username',
 ): UserRecord {
-	const id = optString(params, idKey);
-	const name = optString(params, nameKey);
-	if (!id && !name) throw missingParam(idKey);
+	const { id, name } = idOrName(params, idKey, nameKey);
 	const { state } = ctx.core;
 	const user = id ? state.userById(id) : state.userByUsername(name);
 	if (!user) throw invalidUserParam();

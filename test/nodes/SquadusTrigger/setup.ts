@@ -3,7 +3,7 @@ import type { IDataObject, INode, INodeParameters } from 'n8n-workflow';
 
 import { runPoll, type PollResult } from '../../harness';
 import type { Sandbox } from '../../sandbox';
-import { CREDENTIAL_NAME, credentialsFor, type DemoUser } from '../helpers';
+import { CREDENTIAL_NAME, nodeCredentials, credentialsFor, type DemoUser } from '../helpers';
 
 export function triggerNode(parameters: INodeParameters): INode {
 	return {
@@ -13,7 +13,7 @@ export function triggerNode(parameters: INodeParameters): INode {
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: { authentication: 'accessToken', ...parameters },
-		credentials: { squadusTokenApi: { id: 'accessToken', name: CREDENTIAL_NAME.accessToken } },
+		credentials: nodeCredentials('accessToken'),
 	};
 }
 
