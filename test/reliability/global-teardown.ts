@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 
-import { DEMO_SECRETS } from '../sandbox';
+import { DEMO_SECRETS } from '../sandbox/demo';
 import { describeLeaks, findLeaks } from './secret-scan';
 
 /** The suite's total of requests that Rocket.Chat's validators checked in the sandboxes. */
