@@ -97,7 +97,9 @@ if (!args.includes('--run')) {
 	console.log(ranges.join(','));
 	process.exit(0);
 }
-const run = spawnSync('npx', ['stryker', 'run', 'stryker.transport.config.mjs', '--mutate', ranges.join(',')], {
+// timeouts: 30 s plus twice the covering tests' time, so a loaded machine does not pass slowness
+// off as a detected mutant
+const run = spawnSync('npx', ['stryker', 'run', 'stryker.transport.config.mjs', '--timeoutMS', '30000', '--timeoutFactor', '2', '--mutate', ranges.join(',')], {
 	stdio: 'inherit',
 });
 process.exit(run.status ?? 1);
