@@ -3,15 +3,29 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
-import { CREDENTIAL_NAME, nodeCredentials, credentialsFor, passwordStore, runNode, useSandbox, type Auth } from '../nodes/helpers';
+import {
+	CREDENTIAL_NAME,
+	nodeCredentials,
+	credentialsFor,
+	passwordStore,
+	runNode,
+	useSandbox,
+	type Auth,
+} from '../nodes/helpers';
 import { expectNoSecrets, exposed } from '../credentials/helpers';
+import { fakeClock } from './fake-clock';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
 const ctx = useSandbox();
 
 async function probe(
 	parameters: INodeParameters,
-	{ auth = 'password', store, input, continueOnFail }: { auth?: Auth; store?: CredentialStore; input?: IDataObject[]; continueOnFail?: boolean } = {},
+	{
+		auth = 'password',
+		store,
+		input,
+		continueOnFail,
+	}: { auth?: Auth; store?: CredentialStore; input?: IDataObject[]; continueOnFail?: boolean } = {},
 ) {
 	const { sandbox } = ctx;
 	const workflow = chainWorkflow({
@@ -22,11 +36,17 @@ async function probe(
 		continueOnFail,
 	});
 	const result = await runWorkflow(workflow, {
-		credentials: store ?? new CredentialStore({ [CREDENTIAL_NAME[auth]]: credentialsFor(sandbox, 'admin', auth) }),
+		credentials:
+			store ??
+			new CredentialStore({ [CREDENTIAL_NAME[auth]]: credentialsFor(sandbox, 'admin', auth) }),
 		input,
 		nodeTypes: { [PROBE_TYPE]: new SquadusProbe() },
 	});
-	return { ...result, json: (result.outputs.Probe ?? []).map((item) => item.json), nodeError: result.errors.Probe };
+	return {
+		...result,
+		json: (result.outputs.Probe ?? []).map((item) => item.json),
+		nodeError: result.errors.Probe,
+	};
 }
 
 const post = (text: string) => ({
@@ -44,7 +64,12 @@ describe('sessions', () => {
 	it('renews a session that expires in the middle of a 200-item run: one extra login, every item done', async () => {
 		const { sandbox } = ctx;
 		const store = passwordStore(sandbox);
-		await runNode(sandbox, 'squadusDirectMessage', { operation: 'create', usernames: 'ivan.petrov' }, { store });
+		await runNode(
+			sandbox,
+			'squadusDirectMessage',
+			{ operation: 'create', usernames: 'ivan.petrov' },
+			{ store },
+		);
 		sandbox.clearRequests();
 		let expired = false;
 		const watcher = setInterval(() => {
@@ -118,6 +143,37 @@ describe('rate limits and retries', () => {
 		expect(sandbox.requests({ path: '/api/v1/me' }).map((call) => call.status)).toEqual([0, 200]);
 	});
 
+	it.each([
+		['answered 500', '500' as const, 500],
+		['whose connection dropped', 'drop' as const, 0],
+	])('waits 200 ms, then 400 ms, between the three tries of a GET %s', async (_, mode, status) => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/me', mode, times: 2 });
+		const time = fakeClock(Date.now());
+		const run = await probe({ method: 'GET', endpoint: '/me' }).finally(() => time.restore());
+		expect(run.nodeError).toBeUndefined();
+		expect(sandbox.requests({ path: '/api/v1/me' }).map((call) => call.status)).toEqual([
+			status,
+			status,
+			200,
+		]);
+		expect(time.waits).toEqual([200, 400]);
+	});
+
+	it('gives up on a GET after three 500s, saying how often it tried', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/me', mode: '500', times: 3 });
+		const time = fakeClock(Date.now());
+		const run = await probe({ method: 'GET', endpoint: '/me' }).finally(() => time.restore());
+		expect(sandbox.requests({ path: '/api/v1/me' }).map((call) => call.status)).toEqual([
+			500, 500, 500,
+		]);
+		expect(time.waits).toEqual([200, 400]);
+		expect(run.nodeError?.description).toBe(
+			'The Squadus server failed to process the request, 3 times in a row. Try again later; if it persists, ask its administrator.',
+		);
+	});
+
 	it('never retries a POST whose connection dropped', async () => {
 		const { sandbox } = ctx;
 		sandbox.fault({ path: '/api/v1/chat.postMessage', mode: 'drop', times: 1 });
@@ -164,20 +220,34 @@ describe('errors', () => {
 		expect(run.nodeError?.description).toMatch(/^Check the channel or room/);
 		const { context } = run.nodeError as unknown as { context: IDataObject };
 		expect(context).toMatchObject({ itemIndex: 0, errorType: 'invalid-channel' });
-		const info = await probe({ method: 'GET', endpoint: '/channels.info', qs: '{"roomId":"nope"}' });
+		const info = await probe({
+			method: 'GET',
+			endpoint: '/channels.info',
+			qs: '{"roomId":"nope"}',
+		});
 		expect(info.nodeError?.message).toMatch(/\[error-room-not-found\]$/);
 		expect(info.nodeError?.description).toMatch(/^Check the channel or room/);
 	});
 
 	it('invalid-params names the parameter', async () => {
-		const run = await probe({ method: 'POST', endpoint: '/chat.postMessage', body: '{"text":"x"}' });
-		expect(run.nodeError?.description).toMatch(/Squadus rejected the parameter "\w+"|Check the channel/);
+		const run = await probe({
+			method: 'POST',
+			endpoint: '/chat.postMessage',
+			body: '{"text":"x"}',
+		});
+		expect(run.nodeError?.description).toMatch(
+			/Squadus rejected the parameter "\w+"|Check the channel/,
+		);
 	});
 
 	it('403: says the account lacks a permission for the action', async () => {
 		const { sandbox } = ctx;
 		const run = await probe(
-			{ method: 'POST', endpoint: '/users.create', body: JSON.stringify({ email: 'a@b.ru', name: 'A', password: 'Xx1!xxxx', username: 'a.b' }) },
+			{
+				method: 'POST',
+				endpoint: '/users.create',
+				body: JSON.stringify({ email: 'a@b.ru', name: 'A', password: 'Xx1!xxxx', username: 'a.b' }),
+			},
 			{ store: passwordStore(sandbox, 'user') },
 		);
 		expect(run.nodeError?.description).toMatch(/lacks a permission needed for "users.create"/);
@@ -200,7 +270,13 @@ describe('pagination', () => {
 		const { sandbox } = ctx;
 		const roomId = sandbox.fixtures.channels.random._id;
 		sandbox.addMessages(roomId, 230);
-		const params = { paginate: true, method: 'GET', endpoint: '/channels.messages', qs: JSON.stringify({ roomId }), listKeys: 'messages' };
+		const params = {
+			paginate: true,
+			method: 'GET',
+			endpoint: '/channels.messages',
+			qs: JSON.stringify({ roomId }),
+			listKeys: 'messages',
+		};
 		const all = await probe({ ...params, returnAll: true });
 		const pages = sandbox.requests({ path: '/api/v1/channels.messages' });
 		const total = all.json.length;
@@ -214,7 +290,9 @@ describe('pagination', () => {
 		const some = await probe({ ...params, returnAll: false, limit: 150 });
 		expect(some.json).toHaveLength(150);
 		expect(
-			sandbox.requests({ path: '/api/v1/channels.messages' }).map((page) => [page.query.offset, page.query.count]),
+			sandbox
+				.requests({ path: '/api/v1/channels.messages' })
+				.map((page) => [page.query.offset, page.query.count]),
 		).toEqual([
 			['0', '100'],
 			['100', '50'],
@@ -222,7 +300,13 @@ describe('pagination', () => {
 	});
 
 	it('copes with the list under another key (channels or rooms)', async () => {
-		const run = await probe({ paginate: true, method: 'GET', endpoint: '/channels.list', listKeys: 'rooms,channels', returnAll: true });
+		const run = await probe({
+			paginate: true,
+			method: 'GET',
+			endpoint: '/channels.list',
+			listKeys: 'rooms,channels',
+			returnAll: true,
+		});
 		expect(run.json.map((channel) => channel.name)).toEqual(expect.arrayContaining(['general']));
 	});
 });

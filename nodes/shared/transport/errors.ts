@@ -174,7 +174,8 @@ function describeHttpFailure(
 	if (status === 413)
 		return 'The request is too large for the Squadus server (e.g. a file above its upload limit).';
 	if (status >= 500) {
-		return 'The Squadus server failed to process the request. Try again later; if it persists, ask its administrator.';
+		const tries = attempts > 1 ? `, ${attempts} times in a row` : '';
+		return `The Squadus server failed to process the request${tries}. Try again later; if it persists, ask its administrator.`;
 	}
 	return undefined;
 }

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { postWithoutSession } from './anonymous';
+import { clock } from './clock';
 import { explainedError, serverText } from './errors';
 import { methodCallLoginBody, readLoginAnswer, refusedAsInvalid } from './login';
 import { CrossOriginRedirect, sendWithinOrigin, signalOf, TooManyRedirects } from './origin';
@@ -58,7 +59,7 @@ function expiresIn(auth: ResolvedAuth): number {
 	const data = (auth.credentials.oauthTokenData ?? {}) as IDataObject;
 	const expiresAt = Number(data.n8n_expires_at);
 	if (Number.isFinite(expiresAt) && expiresAt > 0) {
-		return Math.max(0, Math.round((expiresAt - Date.now()) / 1000));
+		return Math.max(0, Math.round((expiresAt - clock.now()) / 1000));
 	}
 	const seconds = Number(data.expires_in);
 	return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds) : 3600;

@@ -1,12 +1,13 @@
 import {
 	NodeApiError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
+
+import { clock } from './clock';
 
 /**
  * Pacing from Squadus's rate-limit headers.
@@ -122,7 +123,7 @@ function header(headers: IDataObject | undefined, name: string): number | undefi
  * X-RateLimit-Reset as epoch milliseconds. Rocket.Chat sends epoch milliseconds; other servers
  * and proxies send epoch seconds or seconds from now.
  */
-export function parseReset(value: number | undefined, now = Date.now()): number | undefined {
+export function parseReset(value: number | undefined, now = clock.now()): number | undefined {
 	if (value === undefined || value <= 0) return undefined;
 	if (value >= 1e12) return value;
 	if (value >= 1e9) return value * 1000;
@@ -196,7 +197,7 @@ export async function takeTurn(
 	where: { endpoint: string; itemIndex: number },
 ): Promise<void> {
 	for (;;) {
-		const now = Date.now();
+		const now = clock.now();
 		if (pace.resetAt && now >= pace.resetAt) openWindow(pace);
 		if (free(pace) > 0 || (pace.resetAt === 0 && pace.inFlight === 0)) {
 			pace.inFlight++;
@@ -212,9 +213,9 @@ export async function takeTurn(
 			if (waited.ms + ms > budgetMs) {
 				throw budgetError(context.getNode(), pace, waited.ms, ms, budgetMs, where);
 			}
-			await sleep(ms, cancelSignal(context));
+			await clock.sleep(ms, cancelSignal(context));
 		}
-		waited.ms += Date.now() - started;
+		waited.ms += clock.now() - started;
 	}
 }
 
@@ -230,7 +231,7 @@ export function leaveTurn(
 	pace.inFlight = Math.max(0, pace.inFlight - 1);
 	try {
 		if (!response) return;
-		const now = Date.now();
+		const now = clock.now();
 		const { statusCode: status, headers } = response;
 		const limit = header(headers, 'x-ratelimit-limit');
 		const remaining = header(headers, 'x-ratelimit-remaining');
@@ -304,7 +305,7 @@ export async function waitOutRateLimit(
 	attempt: number,
 ): Promise<boolean> {
 	if (response.statusCode !== 429 || attempt >= LOGIN_RATE_LIMIT_TRIES) return false;
-	const now = Date.now();
+	const now = clock.now();
 	const reset = parseReset(
 		header(response.headers as IDataObject | undefined, 'x-ratelimit-reset'),
 		now,
@@ -313,6 +314,6 @@ export async function waitOutRateLimit(
 		reset !== undefined
 			? reset - now
 			: (waitFromBody(response.body) ?? BACKOFF_MS * 2 ** (attempt - 1));
-	await sleep(Math.min(Math.max(wait, MIN_WAIT_MS), LOGIN_MAX_WAIT_MS));
+	await clock.sleep(Math.min(Math.max(wait, MIN_WAIT_MS), LOGIN_MAX_WAIT_MS));
 	return true;
 }

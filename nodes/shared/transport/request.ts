@@ -1,6 +1,5 @@
 import {
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -21,6 +20,7 @@ import {
 } from './errors';
 import { postWithoutSession } from './anonymous';
 import { headerValueProblem } from './authenticate';
+import { clock } from './clock';
 import { oauth2SessionSecrets, sendWithOAuth2Session } from './oauth2';
 import {
 	CrossOriginRedirect,
@@ -303,7 +303,7 @@ async function requestWithRetries(
 				);
 			}
 			if (idempotent && kind === 'drop' && attempt < IDEMPOTENT_TRIES) {
-				await sleep(BACKOFF_MS * 2 ** (attempt - 1));
+				await clock.sleep(BACKOFF_MS * 2 ** (attempt - 1));
 				continue;
 			}
 			throw explainedError(
@@ -333,7 +333,7 @@ async function requestWithRetries(
 			continue;
 		}
 		if (status >= 500 && idempotent && attempt < IDEMPOTENT_TRIES) {
-			await sleep(BACKOFF_MS * 2 ** (attempt - 1));
+			await clock.sleep(BACKOFF_MS * 2 ** (attempt - 1));
 			continue;
 		}
 		let body = response.body as unknown;

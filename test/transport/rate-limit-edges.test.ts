@@ -1,0 +1,227 @@
+// The rate limit's edges, on a clock the test controls (fake-clock.ts): where a window ends, what
+// a refusal makes the next call wait, and which answers start a new window. The node-level tests
+// (rate-limit.test.ts) run the same code against the sandbox in real time; these pin the edges
+// that real time cannot reach exactly. Each expectation names the wait the transport asked for.
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import {
+	leaveTurn,
+	paceFor,
+	takeTurn,
+	waitOutRateLimit,
+	type Pace,
+} from '../../nodes/shared/transport/rateLimit';
+import { fakeClock, type FakeClock } from './fake-clock';
+
+const node = { name: 'Send Message', type: 'squadusChat' } as INode;
+const where = { endpoint: '/chat.postMessage', itemIndex: 0 };
+const BUDGET = 5 * 60_000;
+
+let time: FakeClock;
+beforeEach(() => {
+	time = fakeClock();
+});
+afterEach(() => time.restore());
+
+/** A fresh pace: each test has its own node run (the context object keys the state). */
+function newPace(): { pace: Pace; turn: () => Promise<number> } {
+	const context = { getNode: () => node };
+	const pace = paceFor(context, 'squadusApi cred-1', 'POST', '/api/v1/chat.postMessage');
+	return {
+		pace,
+		/** Takes a turn and returns how long it waited. */
+		turn: async () => {
+			const waited = { ms: 0 };
+			await takeTurn(context, pace, waited, BUDGET, where);
+			return waited.ms;
+		},
+	};
+}
+
+const counted = (remaining: number, reset: number, limit = 10): IDataObject => ({
+	'x-ratelimit-limit': String(limit),
+	'x-ratelimit-remaining': String(remaining),
+	'x-ratelimit-reset': String(reset),
+});
+
+describe('the end of a window', () => {
+	it('sends the first call at exactly X-RateLimit-Reset without waiting', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, time.now + 1000, 1) });
+		time.now += 1000;
+		expect(await turn()).toBe(0);
+		expect(time.waits).toEqual([]);
+	});
+
+	it('one millisecond before the reset, waits for it and the 3 ms margin', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, time.now + 1000, 1) });
+		time.now += 999;
+		expect(await turn()).toBe(4);
+		expect(time.waits).toEqual([4]);
+	});
+});
+
+describe('a refusal (429)', () => {
+	it('with X-RateLimit-Reset: waits until that reset, not a backoff', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now + 5000) } });
+		expect(pace.resetAt).toBe(time.now + 5000);
+		expect(await turn()).toBe(5003);
+	});
+
+	it('with a reset already past by our clock: learns how far our clock runs ahead', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now - 200) } });
+		expect(pace.skewMs).toBe(203);
+		// the window ends 3 ms after our clock passes the server's reset, but a refusal waits 50 ms at least
+		expect(pace.resetAt).toBe(time.now + 50);
+		expect(await turn()).toBe(53);
+
+		// a reset at exactly our now is one our clock has reached: the window has ended here
+		const exact = newPace();
+		await exact.turn();
+		leaveTurn(exact.pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now) } });
+		expect(exact.pace.skewMs).toBe(3);
+	});
+
+	it("without headers: the wait Rocket.Chat's message names, in a JSON error or plain text", async () => {
+		const json = newPace();
+		await json.turn();
+		leaveTurn(json.pace, {
+			statusCode: 429,
+			body: {
+				success: false,
+				error:
+					'Error, too many requests. Please slow down. You must wait 12 seconds before trying this endpoint again. [error-too-many-requests]',
+			},
+		});
+		expect(json.pace.resetAt).toBe(time.now + 12_000);
+
+		const text = newPace();
+		await text.turn();
+		leaveTurn(
+			text.pace,
+			{
+				statusCode: 429,
+				body: 'You must wait 1 second before trying this endpoint again.',
+			},
+			3,
+		);
+		// the third refusal in a row: the message's 1 s, not the 4 s backoff
+		expect(text.pace.resetAt).toBe(time.now + 1000);
+	});
+
+	it('with nothing to go by: waits 1 s, 2 s, 4 s … by refusals in a row, at most a minute', async () => {
+		const { pace, turn } = newPace();
+		const waits: number[] = [];
+		for (const refusals of [1, 2, 3, 7, 8]) {
+			await turn();
+			const before = time.now;
+			leaveTurn(pace, { statusCode: 429, body: 'Too Many Requests' }, refusals);
+			waits.push(pace.resetAt - before);
+		}
+		expect(waits).toEqual([1000, 2000, 4000, 60_000, 60_000]);
+	});
+});
+
+describe('which answers start a new window', () => {
+	it('the first answer of the next window takes its Remaining, even when higher', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		const reset = time.now + 60_000;
+		leaveTurn(pace, { statusCode: 200, headers: counted(5, reset) });
+		expect(pace.remaining).toBe(5);
+		time.now = reset + 10;
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(9, reset + 60_000) });
+		expect(pace.resetAt).toBe(reset + 60_000);
+		expect(pace.remaining).toBe(9);
+		expect(pace.own).toBe(1);
+	});
+
+	it('a new window reported while the old one is not yet over by our clock is a new window', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		const reset = time.now + 1000;
+		leaveTurn(pace, { statusCode: 200, headers: counted(2, reset) });
+		await turn();
+		// the server's window already turned over (its clock is ahead): a later reset, a full count
+		leaveTurn(pace, { statusCode: 200, headers: counted(9, reset + 1000) });
+		expect(pace.resetAt).toBe(reset + 1000);
+		expect(pace.remaining).toBe(9);
+		expect(pace.own).toBe(1);
+	});
+
+	it('answers of the same window keep the lowest Remaining and count our calls', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		await turn();
+		const reset = time.now + 60_000;
+		leaveTurn(pace, { statusCode: 200, headers: counted(7, reset) });
+		// answered out of order: the call counted first arrives last, with a reset a few ms apart
+		leaveTurn(pace, { statusCode: 200, headers: counted(8, reset - 4) });
+		expect(pace.remaining).toBe(7);
+		expect(pace.resetAt).toBe(reset);
+		expect(pace.own).toBe(2);
+	});
+
+	it('a late answer from a window that has passed changes nothing', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		await turn();
+		const reset = time.now + 1000;
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, reset, 2) });
+		time.now = reset;
+		await turn(); // opens the next window
+		leaveTurn(pace, { statusCode: 200, headers: counted(1, reset, 2) });
+		expect(pace.resetAt).toBe(0);
+		expect(pace.remaining).toBe(2);
+		expect(pace.expiredAt).toBe(reset);
+	});
+});
+
+describe('the logins wait out a 429 (password credential, Auth node)', () => {
+	const refused = (extra: { headers?: IDataObject; body?: unknown } = {}) => ({
+		statusCode: 429,
+		...extra,
+	});
+
+	it('until X-RateLimit-Reset, or the wait the message names', async () => {
+		expect(
+			await waitOutRateLimit(
+				refused({ headers: { 'x-ratelimit-reset': String(time.now + 2500) } }),
+				1,
+			),
+		).toBe(true);
+		expect(
+			await waitOutRateLimit(
+				refused({ body: { error: 'You must wait 7 seconds before trying this endpoint again.' } }),
+				1,
+			),
+		).toBe(true);
+		expect(await waitOutRateLimit(refused({ body: 'You must wait 3 seconds' }), 1)).toBe(true);
+		expect(time.waits).toEqual([2500, 7000, 3000]);
+	});
+
+	it('with nothing to go by: 1 s, 2 s, 4 s, 8 s, then gives up at the fifth answer', async () => {
+		const answers: boolean[] = [];
+		for (let attempt = 1; attempt <= 5; attempt++) {
+			answers.push(await waitOutRateLimit(refused(), attempt));
+		}
+		expect(answers).toEqual([true, true, true, true, false]);
+		expect(time.waits).toEqual([1000, 2000, 4000, 8000]);
+	});
+
+	it('at least 50 ms, at most a minute, and never for an answer that is not a 429', async () => {
+		await waitOutRateLimit(refused({ headers: { 'x-ratelimit-reset': String(time.now + 1) } }), 1);
+		await waitOutRateLimit(refused({ body: 'You must wait 600 seconds' }), 1);
+		expect(await waitOutRateLimit({ statusCode: 200 }, 1)).toBe(false);
+		expect(await waitOutRateLimit({ statusCode: 503 }, 1)).toBe(false);
+		expect(time.waits).toEqual([50, 60_000]);
+	});
+});

@@ -1,0 +1,111 @@
+// The Password credential's renewal race, played out step by step with a stand-in for n8n-core
+// (extra to the engine tests in session-renewal.test.ts and session-sharing.test.ts, which cannot
+// order two answers exactly): a request sent with a session that another execution has already
+// renewed while it was under way. It must be sent again with the new session, with no login and
+// without reading the stored credential (a database read in n8n).
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+import { clearSessionStates, sendWithSession } from '../../nodes/shared/transport/session';
+import type { ResolvedAuth, SquadusContext } from '../../nodes/shared/transport/types';
+
+interface Sent {
+	token: string;
+	status: number;
+}
+
+/** n8n-core and Squadus in one: a login issues session-N, and only the newest session is valid. */
+function standIn() {
+	const server = { logins: 0, reads: 0, sent: [] as Sent[], valid: '' };
+	const stored: ICredentialDataDecryptedObject = {
+		server: 'https://squadus.test',
+		user: 'olga',
+		password: 'Pw-3f9a1c',
+		authToken: 'session-0',
+		sessionUserId: 'u1',
+	};
+	let hold: Promise<void> | undefined;
+	const context = {
+		getCredentials: async () => {
+			server.reads++;
+			return { ...stored };
+		},
+		helpers: {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				_request: IHttpRequestOptions,
+				extra: { credentialsDecrypted: { data: ICredentialDataDecryptedObject } },
+			): Promise<IN8nHttpFullResponse> => {
+				const data = extra.credentialsDecrypted.data;
+				if (!data.authToken) {
+					// n8n-core: preAuthentication on an empty session logs in and stores the result
+					server.logins++;
+					server.valid = `session-${server.logins}`;
+					data.authToken = server.valid;
+					stored.authToken = server.valid;
+				}
+				const token = data.authToken as string;
+				const status = token === server.valid ? 200 : 401;
+				const answer = hold;
+				hold = undefined;
+				if (answer) await answer;
+				server.sent.push({ token, status });
+				return { statusCode: status, headers: {}, body: {} };
+			},
+		},
+	} as unknown as SquadusContext;
+	/** The next request's answer waits until the returned function is called. */
+	const holdNext = () => {
+		let release!: () => void;
+		hold = new Promise<void>((resolve) => (release = resolve));
+		return release;
+	};
+	const execution = (): ResolvedAuth => ({
+		type: 'squadusApi',
+		credentials: { ...stored },
+		server: 'https://squadus.test',
+		credentialId: 'cred-1',
+		credentialName: 'Squadus',
+	});
+	return { server, context, holdNext, execution };
+}
+
+const request: IHttpRequestOptions = { method: 'GET', url: 'https://squadus.test/api/v1/me' };
+
+beforeEach(() => clearSessionStates());
+
+describe('a session renewed while a request was under way', () => {
+	it('is taken from the renewal, without a login or a read of the stored credential', async () => {
+		const { server, context, holdNext, execution } = standIn();
+		// session-0 has expired on the server. Execution B's request goes first and its 401 is
+		// held back; execution A's request is refused and renews the session.
+		const release = holdNext();
+		const b = sendWithSession(context, execution(), request);
+		const a = await sendWithSession(context, execution(), request);
+		expect(a.statusCode).toBe(200);
+		expect(server).toMatchObject({ logins: 1, reads: 1 });
+		release();
+		expect((await b).statusCode).toBe(200);
+		expect(server.sent).toEqual([
+			{ token: 'session-0', status: 401 }, // A
+			{ token: 'session-1', status: 200 }, // A, after its login
+			{ token: 'session-0', status: 401 }, // B's answer, held back
+			{ token: 'session-1', status: 200 }, // B, sent again with A's session
+		]);
+		expect(server).toMatchObject({ logins: 1, reads: 1 });
+	});
+
+	it('a second expiry after the renewal is renewed again, once', async () => {
+		const { server, context, execution } = standIn();
+		const first = await sendWithSession(context, execution(), request);
+		expect(first.statusCode).toBe(200);
+		server.valid = 'revoked';
+		const second = await sendWithSession(context, execution(), request);
+		expect(second.statusCode).toBe(200);
+		expect(server.logins).toBe(2);
+		expect(server.sent.map((sent) => sent.status)).toEqual([401, 200, 401, 200]);
+	});
+});
