@@ -2,7 +2,7 @@
 // the transport's own tests, the credentials, the Auth node's logins, the hostile servers
 // (redirects, echoed secrets, endless pages, cut connections), session expiry, redaction (User),
 // errors and item indexes, and pagination at a server cap below the page size.
-const base = require('./jest.config');
+const base = require('./jest.stryker.config');
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -5,7 +5,7 @@
 export default {
 	packageManager: 'npm',
 	testRunner: 'jest',
-	jest: { projectType: 'custom', configFile: 'jest.config.js', enableFindRelatedTests: false },
+	jest: { projectType: 'custom', configFile: 'jest.stryker.config.js', enableFindRelatedTests: false },
 	coverageAnalysis: 'perTest',
 	checkers: ['typescript'],
 	tsconfigFile: 'tsconfig.json',
