@@ -27,7 +27,9 @@ it('authorization code: exchanges the token once and reuses the session', async 
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
 	const tokenData = await connectOAuth2(sandbox, sandbox.fixtures.user.username);
-	const store = new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData) });
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
+	});
 	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
 		auth: 'oAuth2',
 		store,
@@ -55,14 +57,40 @@ it('authorization code: exchanges the token once and reuses the session', async 
 	expect(calls[0].headers['x-user-id']).toBe(sandbox.fixtures.user._id);
 	expect(calls[0].headers['x-auth-token']).toBeTruthy();
 	expect(calls[0].headers.authorization).toBeUndefined();
+	// a token the server took is not refreshed
+	expect(tokenGrants()).toEqual(['authorization_code']);
 	expectNoSecrets(sandbox, ...exposed(run));
+	sandbox.configure({ oauthTokenTtlSec: 1 });
+});
+
+it("tells Squadus how long the provider's token lives: expires_in, or an hour when the provider says nothing usable", async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	const sent: unknown[] = [];
+	for (const expiresIn of [120, 0, undefined]) {
+		const { n8n_expires_at: _at, expires_in: _in, ...tokenData } = await connectOAuth2(sandbox);
+		const store = new CredentialStore({
+			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', {
+				...tokenData,
+				expires_in: expiresIn,
+			}),
+		});
+		clearOAuth2Sessions();
+		sandbox.clearRequests();
+		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		expect(run.nodeError).toBeUndefined();
+		sent.push(exchanges()[0].body.expiresIn);
+	}
+	expect(sent).toEqual([120, 3600, 3600]);
 	sandbox.configure({ oauthTokenTtlSec: 1 });
 });
 
 it('authorization code: an expired provider token is refreshed, stored and exchanged again', async () => {
 	const { sandbox } = ctx;
 	const tokenData = await connectOAuth2(sandbox);
-	const store = new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData) });
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
+	});
 	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
 	await new Promise((resolve) => setTimeout(resolve, 1100));
 	sandbox.expireSessions();
@@ -99,7 +127,9 @@ it('a Squadus session that ends mid-run is exchanged again (token still valid)',
 		expect(exchanges().map((request) => request.status)).toEqual([200]);
 		expect(exchanges()[0].body.message).toEqual(expect.any(String));
 		expect(tokenGrants()).toEqual([]);
-		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([401, 200]);
+		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([
+			401, 200,
+		]);
 	} finally {
 		sandbox.configure({ oauthTokenTtlSec: 1 });
 	}
@@ -128,6 +158,50 @@ it('client credentials: n8n-core fetches the first token, and a new one when it 
 	const second = (store.get(NAME)!.oauthTokenData as { access_token: string }).access_token;
 	expect(second).not.toBe(first);
 	expectNoSecrets(sandbox, ...exposed(run), ...exposed(again));
+});
+
+it('a refresh the provider refuses asks to reconnect the credential, without showing a token', async () => {
+	const { sandbox } = ctx;
+	const tokenData = await connectOAuth2(sandbox);
+	const revoked = {
+		...tokenData,
+		access_token: 'at-revoked-4c1d9e',
+		refresh_token: 'rt-revoked-8b2f6a',
+	};
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', revoked),
+	});
+	sandbox.clearRequests();
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	expect(tokenGrants()).toEqual(['refresh_token']);
+	expect(run.nodeError?.message).toBe('Could not get a new access token from the OAuth2 provider');
+	expect(run.nodeError?.description).toMatch(
+		/\. Open the credential and reconnect it \(for Client Credentials: check the Client ID, Client Secret and Access Token URL\)\.$/,
+	);
+	expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
+	const shown = JSON.stringify(exposed(run));
+	expect(shown).not.toContain('at-revoked-4c1d9e');
+	expect(shown).not.toContain('rt-revoked-8b2f6a');
+});
+
+it('an exchange whose connection drops says so', async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	const tokenData = await connectOAuth2(sandbox);
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
+	});
+	sandbox.fault({ path: '/api/v1/method.callAnon/login', mode: 'drop', times: Infinity });
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
+		auth: 'oAuth2',
+		store,
+	}).finally(() => {
+		sandbox.clearFaults();
+		sandbox.configure({ oauthTokenTtlSec: 1 });
+	});
+	expect(run.nodeError?.message).toBe('The connection to Squadus was closed before it answered');
+	expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
+	expectNoSecrets(sandbox, ...exposed(run));
 });
 
 it('a wrong OAuth Service Name is reported clearly', async () => {

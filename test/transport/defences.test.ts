@@ -1,8 +1,17 @@
 // Unit checks of transport defences that the mutation sample (docs/testing.md) found untested:
 // each expectation below fails when the defence it names is removed. The node-level tests run the
 // same code against the sandbox; these pin the edges they do not reach.
-import { explainNetworkError, classifyNetworkError } from '../../nodes/shared/transport/errors';
-import { readLoginAnswer } from '../../nodes/shared/transport/login';
+import type { INode } from 'n8n-workflow';
+
+import { withSquadusHeaders } from '../../nodes/shared/transport/authenticate';
+import { clock } from '../../nodes/shared/transport/clock';
+import {
+	explainNetworkError,
+	classifyNetworkError,
+	httpError,
+} from '../../nodes/shared/transport/errors';
+import { readLoginAnswer, refusedAsInvalid } from '../../nodes/shared/transport/login';
+import { leaveTurn, paceFor, takeTurn } from '../../nodes/shared/transport/rateLimit';
 import { credentialSecrets, Redactor } from '../../nodes/shared/transport/redact';
 import { apiUrl } from '../../nodes/shared/transport/url';
 
@@ -71,5 +80,181 @@ describe('API addresses', () => {
 	it('puts an endpoint given without a leading slash under /api/v1/', () => {
 		expect(apiUrl('https://im.example.test/', 'me')).toBe('https://im.example.test/api/v1/me');
 		expect(apiUrl('https://im.example.test', '/me')).toBe('https://im.example.test/api/v1/me');
+	});
+});
+
+const node = { name: 'Squadus', type: 'squadusChat' } as INode;
+
+describe('HTTP errors', () => {
+	const where = { endpoint: '/chat.postMessage', itemIndex: 0 };
+
+	it('a 429 that outlasted the retries says how many attempts were made', () => {
+		const error = httpError(
+			node,
+			429,
+			{ success: false, error: 'Too many requests' },
+			{ ...where, attempts: 5 },
+		);
+		expect(error.description).toMatch(
+			/^Squadus kept answering "too many requests" after 5 attempts\./,
+		);
+	});
+
+	it('a 413 says the request is too large for the server', () => {
+		const error = httpError(node, 413, '<html>Request Entity Too Large</html>', where);
+		expect(error.description).toBe(
+			'The request is too large for the Squadus server (e.g. a file above its upload limit).',
+		);
+	});
+
+	it("keeps the server's whole answer for n8n's error details, and names the item", () => {
+		const body = {
+			success: false,
+			error: 'Room not found',
+			errorType: 'error-room-not-found',
+			details: { rid: 'r1' },
+		};
+		const error = httpError(node, 400, body, { ...where, itemIndex: 2 });
+		expect(error.message).toBe('Room not found');
+		expect(error.errorResponse).toEqual(body);
+		expect(error.context).toMatchObject({ itemIndex: 2, errorType: 'error-room-not-found' });
+	});
+});
+
+describe('login answers, continued', () => {
+	it("reads Rocket.Chat's method-call envelope when its message starts with white space", () => {
+		const message = '  {"msg":"result","id":"1","result":{"id":"u1","token":"tok-9a8b7c"}}';
+		expect(readLoginAnswer(200, { success: true, message })).toEqual({
+			session: { authToken: 'tok-9a8b7c', userId: 'u1' },
+		});
+	});
+
+	it("does not read a refusal's plain message as an envelope, and keeps only the error fields", () => {
+		const body = {
+			status: 'error',
+			message: 'Unauthorized {user}',
+			reason: 'bad',
+			data: { authToken: 'x' },
+		};
+		expect(readLoginAnswer(401, body)).toEqual({
+			refused: {
+				status: 401,
+				body: { status: 'error', message: 'Unauthorized {user}', reason: 'bad' },
+			},
+		});
+	});
+
+	it("knows Rocket.Chat's validator refusal in both its forms, and nothing else", () => {
+		expect(refusedAsInvalid(400, { success: false, error: 'invalid-params' })).toBe(true);
+		expect(
+			refusedAsInvalid(400, {
+				success: false,
+				error: "must have required property 'user'",
+				errorType: 'invalid-params',
+			}),
+		).toBe(true);
+		expect(
+			refusedAsInvalid(400, {
+				success: false,
+				error: 'User not found',
+				errorType: 'error-invalid-user',
+			}),
+		).toBe(false);
+		expect(refusedAsInvalid(401, { success: false, error: 'invalid-params' })).toBe(false);
+		expect(refusedAsInvalid(400, undefined)).toBe(false);
+	});
+});
+
+describe("the credentials' headers (also used by n8n's HTTP Request node)", () => {
+	const token = { field: 'accessToken', label: 'Access Token' };
+	const user = { field: 'userId', label: 'User ID' };
+	const credentials = {
+		server: 'https://squadus.example.com',
+		accessToken: 'tok-1f2e3d',
+		userId: 'u1',
+	};
+	const request = { url: 'https://squadus.example.com/api/v1/me' };
+
+	it("are set for a request to the credential's server", () => {
+		expect(withSquadusHeaders({ ...request }, credentials, token, user).headers).toMatchObject({
+			'X-Auth-Token': 'tok-1f2e3d',
+			'X-User-Id': 'u1',
+		});
+	});
+
+	it('are refused when a value holds a line break, naming the field', () => {
+		for (const [field, label] of [
+			['accessToken', 'Access Token'],
+			['userId', 'User ID'],
+		]) {
+			expect(() =>
+				withSquadusHeaders(
+					{ ...request },
+					{ ...credentials, [field]: 'abc\r\nX-Injected: 1' },
+					token,
+					user,
+				),
+			).toThrow(`The credential's ${label} contains a line break`);
+		}
+	});
+});
+
+describe('rate-limit headers', () => {
+	it('an empty X-RateLimit-Remaining is no count at all, not zero', async () => {
+		const context = { getNode: () => node };
+		const pace = paceFor(context, 'squadusApi empty', 'POST', '/api/v1/chat.postMessage');
+		await takeTurn(context, pace, { ms: 0 }, 1000, { endpoint: '/chat.postMessage', itemIndex: 0 });
+		leaveTurn(pace, {
+			statusCode: 200,
+			headers: { 'x-ratelimit-limit': '', 'x-ratelimit-remaining': '', 'x-ratelimit-reset': '' },
+		});
+		expect(pace.remaining).toBeUndefined();
+		expect(pace.limit).toBeUndefined();
+	});
+
+	it("counts the most of our calls in flight at once into the reserve kept for others' calls", async () => {
+		const context = { getNode: () => node };
+		const pace = paceFor(context, 'squadusApi peak', 'POST', '/api/v1/chat.postMessage');
+		const turn = () =>
+			takeTurn(context, pace, { ms: 0 }, 1000, { endpoint: '/chat.postMessage', itemIndex: 0 });
+		const reset = Date.now() + 60_000;
+		const answer = (remaining: number) =>
+			leaveTurn(pace, {
+				statusCode: 200,
+				headers: {
+					'x-ratelimit-limit': '20',
+					'x-ratelimit-remaining': String(remaining),
+					'x-ratelimit-reset': String(reset),
+				},
+			});
+		await turn();
+		answer(18); // one of ours, one of someone else's: the others keep 1 call in flight
+		expect(pace.reserve).toBe(1);
+		await turn();
+		await turn();
+		await turn(); // three of ours in flight at once
+		expect(pace.peak).toBe(3);
+		answer(14); // two of ours answered in all, 4 of others: 2 per call of ours, times 3 at once
+		expect(pace.own).toBe(2);
+		expect(pace.reserve).toBe(Math.round(((20 - 14 - 2 - 2) / 2) * 3));
+	});
+});
+
+describe("the transport's clock", () => {
+	it('ends a wait when the execution is cancelled', async () => {
+		const controller = new AbortController();
+		const waiting = clock.sleep(60_000, controller.signal);
+		controller.abort(new Error('Execution was cancelled'));
+		await expect(waiting).rejects.toThrow('Execution was cancelled');
+	});
+});
+
+describe('redaction, continued', () => {
+	it("redacts a secret in an error's cause", () => {
+		const error = Object.assign(new Error('refused'), {
+			cause: new Error('token tok-5e6f7a8b expired'),
+		});
+		new Redactor(['tok-5e6f7a8b']).error(error);
+		expect(String((error.cause as Error).message)).toBe('token [redacted] expired');
 	});
 });

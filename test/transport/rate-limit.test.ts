@@ -72,6 +72,30 @@ describe('pacing by the rate-limit headers', () => {
 		expect(posts()).toHaveLength(16);
 	});
 
+	it('the nodes of one execution share what the server said: the second node waits for the next window instead of being refused', async () => {
+		const { sandbox } = ctx;
+		sandbox.configure({ rateLimit: { limit: 4, windowMs: 1500 } });
+		const node = (name: string) => ({
+			name,
+			type: 'n8n-nodes-squadus.squadusChat',
+			parameters: {
+				authentication: 'password',
+				...send(name),
+				text: `={{ '${name} ' + $itemIndex }}`,
+			},
+			credentials: nodeCredentials('password'),
+		});
+		// the first node uses up a window's 4 calls; the second gets its 4 items
+		const run = await runWorkflow(chainWorkflow(node('first'), node('second')), {
+			credentials: userStore(),
+			input: items(4),
+		});
+		expect(run.errors).toEqual({});
+		expect(run.outputs.second).toHaveLength(4);
+		expect(posts()).toHaveLength(8);
+		expect(refused()).toBe(0);
+	});
+
 	it('no item fails while the server keeps granting calls: 8 executions share one user at 2 calls per window', async () => {
 		const { sandbox } = ctx;
 		sandbox.configure({ rateLimit: { limit: 2, windowMs: 250 } });

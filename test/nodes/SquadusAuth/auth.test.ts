@@ -21,7 +21,9 @@ function expectAnonymous(request: { headers: Record<string, string> }) {
  * (`me`); Rocket.Chat's method-call envelope has only the session.
  */
 function expectSession(json: Record<string, unknown>, userId: string, withMe = true) {
-	expect(Object.keys(json).sort()).toEqual(withMe ? ['authToken', 'me', 'userId'] : ['authToken', 'userId']);
+	expect(Object.keys(json).sort()).toEqual(
+		withMe ? ['authToken', 'me', 'userId'] : ['authToken', 'userId'],
+	);
 	expect(json.userId).toBe(userId);
 	if (withMe) expect((json.me as { _id: string })._id).toBe(userId);
 	const session = ctx.sandbox.state.sessions.get(json.authToken as string);
@@ -43,7 +45,12 @@ function loginRequestsSent(dialect: Dialect, flatBody: Record<string, unknown>):
 	}
 	expect(requests.map((r) => r.status)).toEqual([400, 200]);
 	const call = JSON.parse(requests[1].body.message);
-	expect(call).toEqual({ msg: 'method', id: expect.any(String), method: 'login', params: [expect.any(Object)] });
+	expect(call).toEqual({
+		msg: 'method',
+		id: expect.any(String),
+		method: 'login',
+		params: [expect.any(Object)],
+	});
 	return [requests[0].body, call.params[0]];
 }
 
@@ -133,6 +140,24 @@ describe('Squadus Auth', () => {
 			expectNoSecrets(tolerant, ['Wrong-Password-42', bot.password, adminPassword()]);
 		});
 
+		it('a login whose connection drops, or that outlasts Options → Timeout, says so and is not sent again', async () => {
+			const { sandbox } = ctx;
+			const { user } = sandbox.fixtures;
+			const params = { operation: 'login', user: user.username, password: user.password };
+			sandbox.fault({ path: LOGIN, mode: 'drop', times: 1 });
+			const dropped = await runNode(sandbox, 'squadusAuth', params);
+			expect(dropped.nodeError?.message).toBe(
+				'The connection to Squadus was closed before it answered',
+			);
+			expect(dropped.nodeError?.description).toMatch(/not sent again/);
+			sandbox.fault({ path: LOGIN, mode: 'slow', delayMs: 800, times: 1 });
+			const slow = await runNode(sandbox, 'squadusAuth', { ...params, options: { timeout: 300 } });
+			expect(slow.nodeError?.message).toBe('Squadus did not answer within 0.3 s');
+			expect(sandbox.requests({ path: LOGIN })).toHaveLength(2);
+			expectNoSecrets(dropped, [user.password, adminPassword()]);
+			expectNoSecrets(slow, [user.password, adminPassword()]);
+		});
+
 		it('rejects an empty password (from the input data) before any request', async () => {
 			const { sandbox } = ctx;
 			const run = await runNode(
@@ -151,87 +176,93 @@ describe('Squadus Auth', () => {
 		});
 	});
 
-	describe.each(['rocketchat', 'manual'] as const)('Log In With SAML Token (%s dialect)', (dialect) => {
-		beforeAll(() => ctx.sandbox.configure({ dialect }));
-		afterAll(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
+	describe.each(['rocketchat', 'manual'] as const)(
+		'Log In With SAML Token (%s dialect)',
+		(dialect) => {
+			beforeAll(() => ctx.sandbox.configure({ dialect }));
+			afterAll(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
 
-		it('exchanges a SAML credential token for a session; the token works once', async () => {
-			const { sandbox } = ctx;
-			const samlUser = sandbox.state.userByUsername(sandbox.fixtures.saml.username)!;
-			const credentialToken = sandbox.createSamlCredential(samlUser._id);
-			const params = { operation: 'loginWithSaml', credentialToken };
+			it('exchanges a SAML credential token for a session; the token works once', async () => {
+				const { sandbox } = ctx;
+				const samlUser = sandbox.state.userByUsername(sandbox.fixtures.saml.username)!;
+				const credentialToken = sandbox.createSamlCredential(samlUser._id);
+				const params = { operation: 'loginWithSaml', credentialToken };
 
-			const run = await runNode(sandbox, 'squadusAuth', params);
-			expect(run.nodeError).toBeUndefined();
-			const sent = loginRequestsSent(dialect, { params: { saml: true, credentialToken } });
-			if (dialect === 'rocketchat') expect(sent[1]).toEqual({ saml: true, credentialToken });
-			expectSession(run.json[0], samlUser._id, dialect === 'manual');
-			expectNoSecrets(run, [adminPassword()]);
+				const run = await runNode(sandbox, 'squadusAuth', params);
+				expect(run.nodeError).toBeUndefined();
+				const sent = loginRequestsSent(dialect, { params: { saml: true, credentialToken } });
+				if (dialect === 'rocketchat') expect(sent[1]).toEqual({ saml: true, credentialToken });
+				expectSession(run.json[0], samlUser._id, dialect === 'manual');
+				expectNoSecrets(run, [adminPassword()]);
 
-			const again = await runNode(sandbox, 'squadusAuth', params);
-			expect(again.nodeError?.name).toBe('NodeApiError');
-			expect(again.nodeError?.message).toContain('SAML credential token');
-			const tolerant = await runNode(sandbox, 'squadusAuth', params, { continueOnFail: true });
-			expect(tolerant.outputs.Squadus).toHaveLength(1);
-			expect(tolerant.outputs.Squadus[0].pairedItem).toEqual({ item: 0 });
-			expect(tolerant.json[0].error).toContain('SAML credential token');
-			expectNoSecrets(tolerant, [credentialToken]);
-		});
-	});
-
-	describe.each(['rocketchat', 'manual'] as const)('Log In With OAuth Token (%s dialect)', (dialect) => {
-		beforeAll(() => ctx.sandbox.configure({ dialect }));
-		afterAll(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
-
-		async function providerToken(): Promise<string> {
-			const { oauth } = ctx.sandbox.fixtures;
-			const response = await fetch(oauth.tokenUrl, {
-				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({
-					grant_type: 'client_credentials',
-					client_id: oauth.clientId,
-					client_secret: oauth.clientSecret,
-				}),
+				const again = await runNode(sandbox, 'squadusAuth', params);
+				expect(again.nodeError?.name).toBe('NodeApiError');
+				expect(again.nodeError?.message).toContain('SAML credential token');
+				const tolerant = await runNode(sandbox, 'squadusAuth', params, { continueOnFail: true });
+				expect(tolerant.outputs.Squadus).toHaveLength(1);
+				expect(tolerant.outputs.Squadus[0].pairedItem).toEqual({ item: 0 });
+				expect(tolerant.json[0].error).toContain('SAML credential token');
+				expectNoSecrets(tolerant, [credentialToken]);
 			});
-			return ((await response.json()) as { access_token: string }).access_token;
-		}
+		},
+	);
 
-		it('exchanges a provider token for a session', async () => {
-			const { sandbox } = ctx;
-			const { oauth } = sandbox.fixtures;
-			const accessToken = await providerToken();
-			const run = await runNode(sandbox, 'squadusAuth', {
-				operation: 'loginWithOAuth',
-				serviceName: oauth.serviceName,
-				accessToken,
-				expiresIn: 200,
+	describe.each(['rocketchat', 'manual'] as const)(
+		'Log In With OAuth Token (%s dialect)',
+		(dialect) => {
+			beforeAll(() => ctx.sandbox.configure({ dialect }));
+			afterAll(() => ctx.sandbox.configure({ dialect: 'rocketchat' }));
+
+			async function providerToken(): Promise<string> {
+				const { oauth } = ctx.sandbox.fixtures;
+				const response = await fetch(oauth.tokenUrl, {
+					method: 'POST',
+					headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					body: new URLSearchParams({
+						grant_type: 'client_credentials',
+						client_id: oauth.clientId,
+						client_secret: oauth.clientSecret,
+					}),
+				});
+				return ((await response.json()) as { access_token: string }).access_token;
+			}
+
+			it('exchanges a provider token for a session', async () => {
+				const { sandbox } = ctx;
+				const { oauth } = sandbox.fixtures;
+				const accessToken = await providerToken();
+				const run = await runNode(sandbox, 'squadusAuth', {
+					operation: 'loginWithOAuth',
+					serviceName: oauth.serviceName,
+					accessToken,
+					expiresIn: 200,
+				});
+				expect(run.nodeError).toBeUndefined();
+				const flat = { serviceName: oauth.serviceName, accessToken, expiresIn: 200 };
+				const sent = loginRequestsSent(dialect, flat);
+				if (dialect === 'rocketchat') expect(sent[1]).toEqual(flat);
+				const providerUser = sandbox.state.userByUsername(oauth.providerUser.username)!;
+				expectSession(run.json[0], providerUser._id, dialect === 'manual');
+				expectNoSecrets(run, [accessToken, adminPassword()]);
 			});
-			expect(run.nodeError).toBeUndefined();
-			const flat = { serviceName: oauth.serviceName, accessToken, expiresIn: 200 };
-			const sent = loginRequestsSent(dialect, flat);
-			if (dialect === 'rocketchat') expect(sent[1]).toEqual(flat);
-			const providerUser = sandbox.state.userByUsername(oauth.providerUser.username)!;
-			expectSession(run.json[0], providerUser._id, dialect === 'manual');
-			expectNoSecrets(run, [accessToken, adminPassword()]);
-		});
 
-		it('fails for an unknown service, with and without Continue On Fail', async () => {
-			const { sandbox } = ctx;
-			const params = {
-				operation: 'loginWithOAuth',
-				serviceName: 'not-configured',
-				accessToken: 'provider-token-1',
-				expiresIn: 200,
-			};
-			const stopped = await runNode(sandbox, 'squadusAuth', params);
-			expect(stopped.nodeError?.message).toContain('not-configured');
-			const tolerant = await runNode(sandbox, 'squadusAuth', params, { continueOnFail: true });
-			expect(tolerant.outputs.Squadus).toHaveLength(1);
-			expect(tolerant.json[0].error).toContain('not-configured');
-			expectNoSecrets(tolerant, ['provider-token-1']);
-		});
-	});
+			it('fails for an unknown service, with and without Continue On Fail', async () => {
+				const { sandbox } = ctx;
+				const params = {
+					operation: 'loginWithOAuth',
+					serviceName: 'not-configured',
+					accessToken: 'provider-token-1',
+					expiresIn: 200,
+				};
+				const stopped = await runNode(sandbox, 'squadusAuth', params);
+				expect(stopped.nodeError?.message).toContain('not-configured');
+				const tolerant = await runNode(sandbox, 'squadusAuth', params, { continueOnFail: true });
+				expect(tolerant.outputs.Squadus).toHaveLength(1);
+				expect(tolerant.json[0].error).toContain('not-configured');
+				expectNoSecrets(tolerant, ['provider-token-1']);
+			});
+		},
+	);
 
 	describe('Log Out', () => {
 		const openSession = () => {

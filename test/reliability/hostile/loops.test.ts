@@ -20,7 +20,11 @@ beforeEach(() => {
 });
 
 const channels = (from: number, count: number) =>
-	Array.from({ length: count }, (_, i) => ({ _id: `c${from + i}`, name: `channel-${from + i}`, t: 'c' }));
+	Array.from({ length: count }, (_, i) => ({
+		_id: `c${from + i}`,
+		name: `channel-${from + i}`,
+		t: 'c',
+	}));
 
 function pages(answer: (offset: number, count: number, page: number) => object) {
 	let page = 0;
@@ -29,7 +33,10 @@ function pages(answer: (offset: number, count: number, page: number) => object) 
 		if (request.path !== '/api/v1/channels.list') return;
 		page++;
 		if (page > SERVER_GIVES_UP) return json(res, 200, { success: true, channels: [], total: 0 });
-		json(res, 200, { success: true, ...answer(Number(request.query.get('offset')), Number(request.query.get('count')), page) });
+		json(res, 200, {
+			success: true,
+			...answer(Number(request.query.get('offset')), Number(request.query.get('count')), page),
+		});
 	};
 }
 
@@ -38,22 +45,44 @@ const ids = (items: Array<{ _id?: unknown }>) => items.map((item) => item._id);
 
 describe.each(AUTHS)('with the %s credential', (auth) => {
 	it('Return All against a server that ignores offset and reports a huge total ends, without duplicates', async () => {
-		server.scenario = pages((_offset, count) => ({ channels: channels(0, count), total: 1e9, offset: 0, count }));
+		server.scenario = pages((_offset, count) => ({
+			channels: channels(0, count),
+			total: 1e9,
+			offset: 0,
+			count,
+		}));
 		const started = Date.now();
 		const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), { auth });
-		measure(`ignored offset, total 1e9, Return All (${auth})`, server.calls().length, started, `${run.json.length} items, ${run.json.length - new Set(ids(run.json)).size} duplicates`);
+		measure(
+			`ignored offset, total 1e9, Return All (${auth})`,
+			server.calls().length,
+			started,
+			`${run.json.length} items, ${run.json.length - new Set(ids(run.json)).size} duplicates`,
+		);
 		expect(run.nodeError).toBeUndefined();
 		expect(ids(run.json)).toEqual(ids(channels(0, 100)));
 		expect(server.calls()).toHaveLength(2);
 		const hints = run.run.data.resultData.runData.Squadus?.[0]?.hints ?? [];
-		expect(hints.map((hint) => hint.message).join('\n')).toMatch(/only items it had already sent \(it may ignore offset\), so the list stopped at 100 items/);
+		expect(hints.map((hint) => hint.message).join('\n')).toMatch(
+			/only items it had already sent \(it may ignore offset\), so the list stopped at 100 items/,
+		);
 	});
 
 	it('a Limit against a server that ignores offset yields no duplicate', async () => {
 		server.scenario = pages((_offset, count) => ({ channels: channels(0, count), total: 1e9 }));
 		const started = Date.now();
-		const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: false, limit: 150 }), { auth });
-		measure(`ignored offset, Limit 150 (${auth})`, server.calls().length, started, `${run.json.length} items, ${run.json.length - new Set(ids(run.json)).size} duplicates`);
+		const run = await runHostile(
+			server,
+			'squadusChannel',
+			getMany({ returnAll: false, limit: 150 }),
+			{ auth },
+		);
+		measure(
+			`ignored offset, Limit 150 (${auth})`,
+			server.calls().length,
+			started,
+			`${run.json.length} items, ${run.json.length - new Set(ids(run.json)).size} duplicates`,
+		);
 		expect(new Set(ids(run.json)).size).toBe(run.json.length);
 		expect(ids(run.json)).toEqual(ids(channels(0, 100)));
 	});
@@ -62,8 +91,29 @@ describe.each(AUTHS)('with the %s credential', (auth) => {
 it('Return All against full pages of new items without total stops at the hard cap and says so', async () => {
 	server.scenario = pages((offset, count) => ({ channels: channels(offset, count) }));
 	const started = Date.now();
-	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), { auth: 'accessToken' });
-	measure('full pages without total, Return All', server.calls().length, started, run.nodeError ? 'error' : `${run.json.length} items`);
-	expect(run.nodeError!.message).toBe(`Return All stopped after ${MAX_PAGES} pages (${MAX_PAGES * 100} items): Squadus kept sending more`);
+	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), {
+		auth: 'accessToken',
+	});
+	measure(
+		'full pages without total, Return All',
+		server.calls().length,
+		started,
+		run.nodeError ? 'error' : `${run.json.length} items`,
+	);
+	expect(run.nodeError!.message).toBe(
+		`Return All stopped after ${MAX_PAGES} pages (${MAX_PAGES * 100} items): Squadus kept sending more`,
+	);
 	expect(server.calls()).toHaveLength(MAX_PAGES);
 }, 300_000);
+
+it('Return All against a server that sends no total ends at its first short page, with no request after it', async () => {
+	server.scenario = pages((offset, count) => ({
+		channels: channels(offset, Math.max(0, Math.min(count, 230 - offset))),
+	}));
+	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), {
+		auth: 'accessToken',
+	});
+	expect(run.nodeError).toBeUndefined();
+	expect(ids(run.json)).toEqual(ids(channels(0, 230)));
+	expect(server.calls().map((call) => call.query.get('offset'))).toEqual(['0', '100', '200']);
+});
