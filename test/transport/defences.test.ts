@@ -258,3 +258,45 @@ describe('redaction, continued', () => {
 		expect(String((error.cause as Error).message)).toBe('token [redacted] expired');
 	});
 });
+
+describe('network errors, continued', () => {
+	it.each([
+		[{ message: 'timeout of 30000ms exceeded' }, 'timeout'],
+		[{ code: 'ECONNABORTED', message: 'aborted' }, 'timeout'],
+		[{ code: 'ERR_INVALID_URL', message: 'Invalid URL' }, 'connect'],
+		[{ code: 'EADDRNOTAVAIL', message: 'connect EADDRNOTAVAIL' }, 'connect'],
+		[{ code: 'EPROTO', message: 'wrong version number' }, 'connect'],
+		[{ message: 'socket hang up' }, 'drop'],
+		[{ message: 'something else' }, 'other'],
+	])('reads %j as %s', (raw, kind) => {
+		expect(classifyNetworkError(raw)).toBe(kind);
+	});
+});
+
+describe('HTTP errors, continued', () => {
+	it('a 403 says which permission-needing action failed', () => {
+		const error = httpError(
+			node,
+			403,
+			{ success: false, error: 'Forbidden' },
+			{ endpoint: '/users.create', itemIndex: 0 },
+		);
+		expect(error.description).toMatch(
+			/^The Squadus account lacks a permission needed for "users.create"\./,
+		);
+	});
+});
+
+describe('redaction of secrets with special characters', () => {
+	it('redacts a secret full of regular-expression characters as written, and nothing like it', () => {
+		const redactor = new Redactor(['p.a+s*s?(w)[0]|rd$^']);
+		expect(redactor.text('got p.a+s*s?(w)[0]|rd$^ here')).toBe('got [redacted] here');
+		expect(redactor.text('got pXaasssw0rd here')).toBe('got pXaasssw0rd here');
+	});
+
+	it("takes a Password credential's secrets, with no OAuth2 token data", () => {
+		expect(
+			credentialSecrets({ user: 'olga', password: 'Pw-3f9a1c', authToken: 'tok-77e1d0c2' }),
+		).toEqual(expect.arrayContaining(['Pw-3f9a1c', 'tok-77e1d0c2']));
+	});
+});

@@ -35,9 +35,8 @@ export function methodCallLoginBody(loginRequest: IDataObject): IDataObject {
 
 /** Did the server refuse the request's form (HTTP 400 `invalid-params`), rather than the login? */
 export function refusedAsInvalid(status: number, body: unknown): boolean {
-	if (status !== 400) return false;
-	const answer = (body ?? {}) as IDataObject;
-	return serverText(body).errorType === 'invalid-params' || answer.error === 'invalid-params';
+	// serverText reads the code from `errorType`, or from `error` when that is a bare code
+	return status === 400 && serverText(body).errorType === 'invalid-params';
 }
 
 function refused(status: number, body: IDataObject): LoginAnswer {
