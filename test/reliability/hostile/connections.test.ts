@@ -3,6 +3,7 @@
 import type { ServerResponse } from 'http';
 import type { INodeParameters } from 'n8n-workflow';
 
+import { fakeClock } from '../../transport/fake-clock';
 import { AUTHS, hostileCredentials, measure, printFigures, runHostile } from './run';
 import { answerLogin, HOSTILE, json, startHostile, type HostileServer, type Received } from './server';
 
@@ -110,6 +111,22 @@ describe.each(AUTHS)('with the %s credential', (auth) => {
 		measure(`429 with reset in epoch seconds (${auth})`, server.calls().length, started, `retried after the reset: ${run.json[0].arrivedAfterReset}`);
 		expect(run.json[0]).toEqual(expect.objectContaining({ _id: 'u1', arrivedAfterReset: true }));
 	});
+});
+
+it('bare 429s (no reset, no wait in the message) are waited out 1 s, then 2 s: a backoff by refusals in a row', async () => {
+	let refusals = 0;
+	server.scenario = (request: Received, res) => {
+		if (request.path !== '/api/v1/users.info') return;
+		if (refusals++ < 2) return json(res, 429, { success: false, error: 'Too Many Requests' });
+		json(res, 200, { success: true, user: { _id: 'u1' } });
+	};
+	const time = fakeClock(Date.now());
+	const run = await runHostile(server, 'squadusUser', userGet(), { auth: 'accessToken' }).finally(() => time.restore());
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json).toEqual([expect.objectContaining({ _id: 'u1' })]);
+	expect(server.calls()).toHaveLength(3);
+	// each wait ends 3 ms after the window the refusal implies
+	expect(time.waits).toEqual([1003, 2003]);
 });
 
 it('a rate-limited login is waited out like any other request', async () => {
