@@ -312,15 +312,22 @@ describe('Squadus Realtime Trigger: a connection that holds', () => {
 	});
 
 	it('without a WebSocket (Node < 22) the trigger says to use Node 22+ or the polling trigger', async () => {
+		// Node 22 and later have a global WebSocket: hidden here, as Node 20 has none.
+		const global = globalThis as { WebSocket?: unknown };
+		const descriptor = Object.getOwnPropertyDescriptor(global, 'WebSocket');
 		socketProvider.WebSocket = undefined;
+		delete global.WebSocket;
 		try {
+			expect(typeof global.WebSocket).toBe('undefined');
 			const failure = activate({ event: 'message' });
-			if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function') return;
 			await expect(failure).rejects.toThrow('Squadus Realtime Trigger needs Node.js 22 or later');
 			await failure.catch((error: { description?: string }) =>
 				expect(error.description).toContain('Squadus Trigger node, which polls'),
 			);
+			// nothing was sent: the check comes before the login
+			expect(ctx.sandbox.realtime.stats().connections).toBe(0);
 		} finally {
+			if (descriptor) Object.defineProperty(global, 'WebSocket', descriptor);
 			socketProvider.WebSocket = WsWebSocket as unknown as RealtimeSocketConstructor;
 		}
 	});
