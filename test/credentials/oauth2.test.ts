@@ -63,6 +63,30 @@ it('authorization code: exchanges the token once and reuses the session', async 
 	sandbox.configure({ oauthTokenTtlSec: 1 });
 });
 
+it('two executions that start at once with the same provider token share one exchange', async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	const tokenData = await connectOAuth2(sandbox, sandbox.fixtures.user.username);
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
+	});
+	const runs = await Promise.all(
+		[0, 1].map(
+			async () =>
+				await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store, input: [{}] }),
+		),
+	);
+	for (const run of runs) {
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json).toHaveLength(1);
+	}
+	// one exchange (the manual's flat body, refused, then the envelope), not one per execution
+	expect(exchanges().map((request) => request.status)).toEqual([400, 200]);
+	const calls = sandbox.requests({ path: '/api/v1/dm.create' });
+	expect(calls).toHaveLength(2);
+	expect(calls[0].headers['x-auth-token']).toBe(calls[1].headers['x-auth-token']);
+});
+
 it("tells Squadus how long the provider's token lives: expires_in, or an hour when the provider says nothing usable", async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });

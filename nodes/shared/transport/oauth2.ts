@@ -152,15 +152,18 @@ async function checkTokenEndpoint(context: SquadusContext, auth: ResolvedAuth, i
 			error instanceof CrossOriginRedirect || error instanceof TooManyRedirects ? error : undefined,
 	);
 	if (!refused) return;
-	const to = refused instanceof CrossOriginRedirect ? refused.to : 'itself, in a loop';
-	throw explainedError(
-		context.getNode(),
-		{
-			message: `The OAuth2 provider's Access Token URL redirects to another server (${to})`,
-			description: `n8n did not ask for a new token, so no refresh token or client secret was sent there. If ${to} is your provider's token endpoint, enter its address as the Access Token URL in the credential.`,
-		},
-		itemIndex,
-	);
+	const explained =
+		refused instanceof CrossOriginRedirect
+			? {
+					message: `The OAuth2 provider's Access Token URL redirects to another server (${refused.to})`,
+					description: `n8n did not ask for a new token, so no refresh token or client secret was sent there. If ${refused.to} is your provider's token endpoint, enter its address as the Access Token URL in the credential.`,
+				}
+			: {
+					message: "The OAuth2 provider's Access Token URL redirects in a loop",
+					description:
+						"n8n did not ask for a new token. Check the Access Token URL in the credential: it must be the provider's token endpoint itself.",
+				};
+	throw explainedError(context.getNode(), explained, itemIndex);
 }
 
 /**

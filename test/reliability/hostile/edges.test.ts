@@ -1,0 +1,113 @@
+// Edges of the transport that a real server rarely shows: an answer with no body, an OAuth2
+// exchange that fails on Squadus' side, and a provider token endpoint that redirects to itself.
+import { measure, printFigures, runHostile } from './run';
+import { answerLogin, json, startHostile, type HostileServer } from './server';
+
+let server: HostileServer;
+beforeAll(async () => {
+	server = await startHostile();
+});
+afterAll(async () => {
+	printFigures('Hostile servers, edges (requests = requests sent):');
+	await server.close();
+});
+beforeEach(() => {
+	server.received.length = 0;
+});
+
+const userGet = {
+	resource: 'user',
+	operation: 'get',
+	user: { __rl: true, mode: 'id', value: 'u1' },
+	options: {},
+};
+const channelDelete = { operation: 'delete', channel: { __rl: true, mode: 'id', value: 'C1' } };
+const EXCHANGE = '/api/v1/method.callAnon/login';
+
+it.each([200, 204])(
+	'an answer %i with no body is a success, not an answer that is not JSON',
+	async (status) => {
+		server.scenario = (request, res) => {
+			if (answerLogin(request, res)) return;
+			if (request.path === '/api/v1/channels.delete') {
+				res.writeHead(status, status === 200 ? { 'content-type': 'application/json' } : {});
+				res.end();
+			}
+		};
+		const started = Date.now();
+		const run = await runHostile(server, 'squadusChannel', channelDelete);
+		measure(
+			`empty ${status} answer to Channel Delete`,
+			server.calls().length,
+			started,
+			JSON.stringify(run.json),
+		);
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json).toEqual([{ deleted: true }]);
+		expect(server.calls('/api/v1/channels.delete')).toHaveLength(1);
+	},
+);
+
+describe('OAuth2: the exchange of the provider token fails on the Squadus side', () => {
+	it("with a message: the error carries Squadus' own words", async () => {
+		server.scenario = (request, res) => {
+			if (request.path === EXCHANGE)
+				return json(res, 500, { success: false, error: 'OAuth service keycloak is disabled' });
+		};
+		const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2' });
+		expect(run.nodeError!.message).toBe('OAuth service keycloak is disabled');
+		expect(run.nodeError!.description).toBe(
+			'The exchange of the OAuth2 token for a Squadus session failed. Check the Server Address in the credential.',
+		);
+		// neither a refresh (a 5xx is not a refused token) nor the request itself
+		expect(server.received.filter((r) => r.path === '/oauth/token')).toEqual([]);
+		expect(server.calls('/api/v1/users.info')).toEqual([]);
+	});
+
+	it('without a message: the error names the HTTP status', async () => {
+		server.scenario = (request, res) => {
+			if (request.path === EXCHANGE) {
+				res.writeHead(502, { 'content-type': 'text/html' });
+				res.end('');
+			}
+		};
+		const run = await runHostile(server, 'squadusUser', userGet, {
+			auth: 'oAuth2',
+			continueOnFail: true,
+		});
+		expect(run.json).toEqual([
+			expect.objectContaining({ error: 'Squadus answered the OAuth login with HTTP 502' }),
+		]);
+		expect(server.calls('/api/v1/users.info')).toEqual([]);
+	});
+});
+
+it('OAuth2: a token endpoint that redirects to itself in a loop is reported as a loop, and gets no refresh token', async () => {
+	// Squadus refuses the provider's token, so the nodes ask n8n to refresh it.
+	server.scenario = (request, res) => {
+		if (request.path === EXCHANGE) return json(res, 401, { success: false, error: 'expired' });
+		if (request.path === '/oauth/token') {
+			res.writeHead(307, { location: `${server.url}/oauth/token` });
+			return res.end();
+		}
+	};
+	const started = Date.now();
+	const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2' });
+	const tokenCalls = server.received.filter((r) => r.path === '/oauth/token');
+	measure(
+		'token endpoint redirecting to itself (OAuth2 refresh)',
+		tokenCalls.length,
+		started,
+		run.nodeError?.message,
+	);
+	expect(run.nodeError!.message).toBe("The OAuth2 provider's Access Token URL redirects in a loop");
+	expect(run.nodeError!.description).toMatch(
+		/^n8n did not ask for a new token\. Check the Access Token URL/,
+	);
+	// only the empty probes, each without a grant, a refresh token or the client secret
+	expect(tokenCalls.length).toBeGreaterThan(1);
+	for (const call of tokenCalls) {
+		expect(call.body).not.toMatch(/grant_type|refresh/);
+		expect(call.headers.authorization).toBeUndefined();
+	}
+});
