@@ -224,6 +224,9 @@ it('an exchange whose connection drops says so', async () => {
 		sandbox.configure({ oauthTokenTtlSec: 1 });
 	});
 	expect(run.nodeError?.message).toBe('The connection to Squadus was closed before it answered');
+	// an exchange can be repeated safely: no warning that it may have been carried out
+	expect(run.nodeError?.description).toMatch(/^The server or a proxy dropped the connection/);
+	expect(run.nodeError?.description).not.toMatch(/not sent again/);
 	expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
 	expectNoSecrets(sandbox, ...exposed(run));
 });

@@ -1,11 +1,12 @@
 // Unit checks of transport defences that the mutation sample (docs/testing.md) found untested:
 // each expectation below fails when the defence it names is removed. The node-level tests run the
 // same code against the sandbox; these pin the edges they do not reach.
-import type { INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 
 import { withSquadusHeaders } from '../../nodes/shared/transport/authenticate';
 import { clock } from '../../nodes/shared/transport/clock';
 import {
+	asNodeError,
 	explainNetworkError,
 	classifyNetworkError,
 	httpError,
@@ -13,7 +14,7 @@ import {
 import { readLoginAnswer, refusedAsInvalid } from '../../nodes/shared/transport/login';
 import { leaveTurn, paceFor, takeTurn } from '../../nodes/shared/transport/rateLimit';
 import { credentialSecrets, Redactor } from '../../nodes/shared/transport/redact';
-import { apiUrl } from '../../nodes/shared/transport/url';
+import { apiUrl, normalizeServerUrl } from '../../nodes/shared/transport/url';
 
 describe('redaction', () => {
 	it('redacts a secret of exactly the minimum length (4 characters)', () => {
@@ -298,5 +299,92 @@ describe('redaction of secrets with special characters', () => {
 		expect(
 			credentialSecrets({ user: 'olga', password: 'Pw-3f9a1c', authToken: 'tok-77e1d0c2' }),
 		).toEqual(expect.arrayContaining(['Pw-3f9a1c', 'tok-77e1d0c2']));
+	});
+});
+
+describe('HTTP errors, the action and the parameter they name', () => {
+	it("names the action without the endpoint's leading slash or query string", () => {
+		const error = httpError(
+			node,
+			404,
+			{ success: false, error: 'Not found' },
+			{ endpoint: '/scc.getMeetingInfo?meetingId=m1', itemIndex: 0 },
+		);
+		expect(error.description).toMatch(/^Squadus has no "scc\.getMeetingInfo" here\./);
+	});
+
+	it.each(['invalid-params', 'error-invalid-params'])(
+		'a %s refusal names the parameter quoted in the server text, or says a parameter',
+		(errorType) => {
+			const named = httpError(
+				node,
+				400,
+				{ success: false, error: "must have required property 'text'", errorType },
+				{ endpoint: 'chat.postMessage', itemIndex: 0 },
+			);
+			expect(named.description).toBe('Squadus rejected the parameter "text". Check its value.');
+			const unnamed = httpError(
+				node,
+				400,
+				{ success: false, error: 'Invalid params', errorType },
+				{ endpoint: 'chat.postMessage', itemIndex: 0 },
+			);
+			expect(unnamed.description).toBe(
+				'Squadus rejected a parameter of the request. Check the values of the node.',
+			);
+		},
+	);
+});
+
+describe('n8n errors passed on', () => {
+	it('keeps a problem of the input a NodeOperationError, with its words, and makes anything else an API error', () => {
+		const input = new NodeOperationError(node, 'Server Address is empty', {
+			description: 'Enter it in the credential',
+		});
+		const kept = asNodeError(node, input);
+		expect(kept).toBeInstanceOf(NodeOperationError);
+		expect(kept.message).toBe('Server Address is empty');
+		expect(kept.description).toBe('Enter it in the credential');
+		expect(asNodeError(node, { message: 'socket closed' })).toBeInstanceOf(NodeApiError);
+	});
+});
+
+describe('login refusals, the fields kept', () => {
+	it("keeps each of Rocket.Chat's error fields of a refusal, and nothing else", () => {
+		const answer = {
+			status: 'error',
+			error: 'Unauthorized',
+			errorType: 'error-login-blocked',
+			message: 'Too many failed attempts',
+			reason: 'blocked',
+			details: { timeToReset: 60 },
+			success: false,
+			data: { authToken: 'must-not-be-kept' },
+		};
+		const { data, ...kept } = answer;
+		expect(data).toBeDefined();
+		expect(readLoginAnswer(401, answer)).toEqual({ refused: { status: 401, body: kept } });
+	});
+});
+
+describe('redaction, overlapping secrets', () => {
+	it('redacts the longer of two secrets that start alike as a whole', () => {
+		const redactor = new Redactor(['tok-5e1a', 'tok-5e1a-refresh-77c0']);
+		expect(redactor.text('sent tok-5e1a-refresh-77c0 and tok-5e1a')).toBe(
+			'sent [redacted] and [redacted]',
+		);
+	});
+});
+
+describe('Server Address forms', () => {
+	it.each([
+		'https://im.example.test',
+		'https://im.example.test/',
+		'https://im.example.test//',
+		'https://im.example.test/api/v1',
+		'https://im.example.test/api/v1/',
+		' https://im.example.test/API/v1// ',
+	])('reads %j as https://im.example.test', (typed) => {
+		expect(normalizeServerUrl(typed)).toBe('https://im.example.test');
 	});
 });

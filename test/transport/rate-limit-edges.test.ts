@@ -157,6 +157,21 @@ describe('which answers start a new window', () => {
 		expect(pace.own).toBe(1);
 	});
 
+	it('with a short window (400 ms), the next reset 400 ms later is a new window, not the same one', async () => {
+		// windows of the same server differ by a window's length; answers of one window by a few
+		// ms: the tolerance is a quarter of the window (100 ms here), at most 500 ms
+		const { pace, turn } = newPace();
+		await turn();
+		const reset = time.now + 400;
+		leaveTurn(pace, { statusCode: 200, headers: counted(2, reset) });
+		expect(pace.windowMs).toBe(400);
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(9, reset + 400) });
+		expect(pace.resetAt).toBe(reset + 400);
+		expect(pace.remaining).toBe(9);
+		expect(pace.own).toBe(1);
+	});
+
 	it('answers of the same window keep the lowest Remaining and count our calls', async () => {
 		const { pace, turn } = newPace();
 		await turn();
@@ -223,5 +238,38 @@ describe('the logins wait out a 429 (password credential, Auth node)', () => {
 		expect(await waitOutRateLimit({ statusCode: 200 }, 1)).toBe(false);
 		expect(await waitOutRateLimit({ statusCode: 503 }, 1)).toBe(false);
 		expect(time.waits).toEqual([50, 60_000]);
+	});
+});
+
+describe('a wait beyond what an item may wait', () => {
+	/** Takes a turn with a budget of one second. */
+	async function shortTurn(pace: Pace) {
+		const context = { getNode: () => node };
+		await takeTurn(context, pace, { ms: 0 }, 1000, where);
+	}
+
+	it("fails at once, naming the server's allowance and when the next call is allowed", async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, time.now + 60_000, 10) });
+		await expect(shortTurn(pace)).rejects.toMatchObject({
+			message: "Squadus's rate limit was still reached after waiting 0.0 s",
+			description: expect.stringMatching(
+				/^Squadus allows this account 10 calls per window to "chat\.postMessage", and the next call is allowed in 60 s: beyond the 1\.0 s an item may wait/,
+			),
+			httpCode: '429',
+		});
+		expect(time.waits).toEqual([]);
+	});
+
+	it('says so when the server never named its allowance', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 429, headers: {}, body: { success: false } });
+		await expect(shortTurn(pace)).rejects.toMatchObject({
+			description: expect.stringMatching(
+				/^Squadus did not say how many calls it allows, and the next call is allowed in 1\.0 s/,
+			),
+		});
 	});
 });

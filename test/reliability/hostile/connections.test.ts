@@ -129,6 +129,24 @@ it('bare 429s (no reset, no wait in the message) are waited out 1 s, then 2 s: a
 	expect(time.waits).toEqual([1003, 2003]);
 });
 
+it("a 429 does not use up a read's tries: 429, 500, 500, then the answer", async () => {
+	const answers = [429, 500, 500, 200];
+	server.scenario = (request, res) => {
+		if (answerLogin(request, res)) return;
+		if (request.path !== '/api/v1/users.info') return;
+		const status = answers.shift() ?? 200;
+		if (status === 200) return json(res, 200, { success: true, user: { _id: 'u1' } });
+		json(res, status, { success: false, error: status === 429 ? 'Too Many Requests' : 'Internal error' });
+	};
+	const time = fakeClock(Date.now());
+	const run = await runHostile(server, 'squadusUser', userGet(), { auth: 'accessToken' }).finally(() => time.restore());
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json).toEqual([expect.objectContaining({ _id: 'u1' })]);
+	expect(server.calls()).toHaveLength(4);
+	// the refusal's wait, then the two backoffs of a read after a 5xx
+	expect(time.waits).toEqual([1003, 200, 400]);
+});
+
 it('a rate-limited login is waited out like any other request', async () => {
 	let logins = 0;
 	server.scenario = (request: Received, res) => {

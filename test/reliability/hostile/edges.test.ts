@@ -1,6 +1,6 @@
 // Edges of the transport that a real server rarely shows: an answer with no body, an OAuth2
 // exchange that fails on Squadus' side, and a provider token endpoint that redirects to itself.
-import { measure, printFigures, runHostile } from './run';
+import { hostileCredentials, measure, printFigures, runHostile } from './run';
 import { answerLogin, json, startHostile, type HostileServer } from './server';
 
 let server: HostileServer;
@@ -110,4 +110,24 @@ it('OAuth2: a token endpoint that redirects to itself in a loop is reported as a
 		expect(call.body).not.toMatch(/grant_type|refresh/);
 		expect(call.headers.authorization).toBeUndefined();
 	}
+});
+
+it("OAuth2: an unreachable token endpoint is left to n8n's refresh, which reports it (not as a redirect)", async () => {
+	server.scenario = (request, res) => {
+		if (request.path === EXCHANGE) return json(res, 401, { success: false, error: 'expired' });
+	};
+	// a port that was free a moment ago: nothing listens there
+	const closed = await startHostile();
+	const port = new URL(closed.url).port;
+	await closed.close();
+	const credentials = {
+		...hostileCredentials(server.url, 'oAuth2'),
+		accessTokenUrl: `http://127.0.0.1:${port}/oauth/token`,
+	};
+	const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2', credentials });
+	expect(run.nodeError!.message).toBe('Could not get a new access token from the OAuth2 provider');
+	expect(run.nodeError!.description).toBe(
+		`connect ECONNREFUSED 127.0.0.1:${port}. Open the credential and reconnect it (for Client Credentials: check the Client ID, Client Secret and Access Token URL).`,
+	);
+	expect(server.calls('/api/v1/users.info')).toEqual([]);
 });

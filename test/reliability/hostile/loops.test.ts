@@ -117,3 +117,18 @@ it('Return All against a server that sends no total ends at its first short page
 	expect(ids(run.json)).toEqual(ids(channels(0, 230)));
 	expect(server.calls().map((call) => call.query.get('offset'))).toEqual(['0', '100', '200']);
 });
+
+it('Return All stops at an empty page even when total says more (items removed while paging)', async () => {
+	// total was counted before 170 of the 300 channels were deleted: the second page is short
+	// (the server caps nothing here), the third empty.
+	server.scenario = pages((offset, count) => ({
+		channels: channels(offset, Math.max(0, Math.min(count, 130 - offset))),
+		total: 300,
+	}));
+	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), {
+		auth: 'accessToken',
+	});
+	expect(run.nodeError).toBeUndefined();
+	expect(ids(run.json)).toEqual(ids(channels(0, 130)));
+	expect(server.calls().map((call) => call.query.get('offset'))).toEqual(['0', '100', '130']);
+});
