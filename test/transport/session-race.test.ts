@@ -19,7 +19,7 @@ interface Sent {
 
 /** n8n-core and Squadus in one: a login issues session-N, and only the newest session is valid. */
 function standIn() {
-	const server = { logins: 0, reads: 0, sent: [] as Sent[], valid: '' };
+	const server = { logins: 0, reads: 0, sent: [] as Sent[], valid: '', loginFails: false };
 	const stored: ICredentialDataDecryptedObject = {
 		server: 'https://squadus.test',
 		user: 'olga',
@@ -42,6 +42,7 @@ function standIn() {
 				const data = extra.credentialsDecrypted.data;
 				if (!data.authToken) {
 					// n8n-core: preAuthentication on an empty session logs in and stores the result
+					if (server.loginFails) throw new Error('Squadus is down for maintenance');
 					server.logins++;
 					server.valid = `session-${server.logins}`;
 					data.authToken = server.valid;
@@ -107,5 +108,21 @@ describe('a session renewed while a request was under way', () => {
 		expect(second.statusCode).toBe(200);
 		expect(server.logins).toBe(2);
 		expect(server.sent.map((sent) => sent.status)).toEqual([401, 200, 401, 200]);
+	});
+
+	it("a run without a session logs in, rather than take the process's newest one that was refused", async () => {
+		const { server, context, execution } = standIn();
+		expect((await sendWithSession(context, execution(), request)).statusCode).toBe(200);
+		// session-1 is revoked and the renewal's login fails: the newest session known is refused
+		server.valid = 'revoked';
+		server.loginFails = true;
+		await expect(sendWithSession(context, execution(), request)).rejects.toThrow(
+			'Squadus is down for maintenance',
+		);
+		server.loginFails = false;
+		server.sent.length = 0;
+		const fresh = { ...execution(), credentials: { ...execution().credentials, authToken: '' } };
+		expect((await sendWithSession(context, fresh, request)).statusCode).toBe(200);
+		expect(server.sent).toEqual([{ token: 'session-2', status: 200 }]);
 	});
 });
