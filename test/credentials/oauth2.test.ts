@@ -14,6 +14,12 @@ beforeEach(() => {
 	clearOAuth2Sessions();
 });
 
+/** A store with the authorization-code credential holding the provider's `tokenData`. */
+const authorizationCodeStore = (
+	sandbox: (typeof ctx)['sandbox'],
+	tokenData: Parameters<typeof oauth2Credentials>[2],
+) => new CredentialStore({ [NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData) });
+
 const exchanges = () => ctx.sandbox.requests({ path: '/api/v1/method.callAnon/login' });
 // The nodes first try the token endpoint without any secret (an empty POST, redirects off):
 // those checks carry no grant.
@@ -27,9 +33,7 @@ it('authorization code: exchanges the token once and reuses the session', async 
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
 	const tokenData = await connectOAuth2(sandbox, sandbox.fixtures.user.username);
-	const store = new CredentialStore({
-		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
-	});
+	const store = authorizationCodeStore(sandbox, tokenData);
 	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
 		auth: 'oAuth2',
 		store,
@@ -67,13 +71,15 @@ it('two executions that start at once with the same provider token share one exc
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
 	const tokenData = await connectOAuth2(sandbox, sandbox.fixtures.user.username);
-	const store = new CredentialStore({
-		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
-	});
+	const store = authorizationCodeStore(sandbox, tokenData);
 	const runs = await Promise.all(
 		[0, 1].map(
 			async () =>
-				await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store, input: [{}] }),
+				await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
+					auth: 'oAuth2',
+					store,
+					input: [{}],
+				}),
 		),
 	);
 	for (const run of runs) {
@@ -112,9 +118,7 @@ it("tells Squadus how long the provider's token lives: expires_in, or an hour wh
 it('authorization code: an expired provider token is refreshed, stored and exchanged again', async () => {
 	const { sandbox } = ctx;
 	const tokenData = await connectOAuth2(sandbox);
-	const store = new CredentialStore({
-		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
-	});
+	const store = authorizationCodeStore(sandbox, tokenData);
 	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
 	await new Promise((resolve) => setTimeout(resolve, 1100));
 	sandbox.expireSessions();
@@ -212,9 +216,7 @@ it('an exchange whose connection drops says so', async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
 	const tokenData = await connectOAuth2(sandbox);
-	const store = new CredentialStore({
-		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', tokenData),
-	});
+	const store = authorizationCodeStore(sandbox, tokenData);
 	sandbox.fault({ path: '/api/v1/method.callAnon/login', mode: 'drop', times: Infinity });
 	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
 		auth: 'oAuth2',

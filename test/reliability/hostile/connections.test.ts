@@ -4,20 +4,11 @@ import type { ServerResponse } from 'http';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { fakeClock } from '../../transport/fake-clock';
-import { AUTHS, hostileCredentials, measure, printFigures, runHostile } from './run';
-import { answerLogin, HOSTILE, json, startHostile, type HostileServer, type Received } from './server';
+import { AUTHS, hostileCredentials, measure, runHostile, useHostile } from './run';
+import { answerLogin, HOSTILE, json, type HostileServer, type Received } from './server';
 
 let server: HostileServer;
-beforeAll(async () => {
-	server = await startHostile();
-});
-afterAll(async () => {
-	printFigures('Hostile servers, connections (requests = requests sent):');
-	await server.close();
-});
-beforeEach(() => {
-	server.received.length = 0;
-});
+useHostile('Hostile servers, connections (requests = requests sent):', (started) => (server = started));
 
 const userGet = (options: INodeParameters = {}): INodeParameters => ({ resource: 'user', operation: 'get', user: { __rl: true, mode: 'id', value: 'u1' }, options });
 const sendToRoom = { operation: 'send', sendTo: 'room', room: { __rl: true, mode: 'id', value: 'ROOM1' }, text: 'hello', options: {} };

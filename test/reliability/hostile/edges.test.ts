@@ -1,19 +1,10 @@
 // Edges of the transport that a real server rarely shows: an answer with no body, an OAuth2
 // exchange that fails on Squadus' side, and a provider token endpoint that redirects to itself.
-import { hostileCredentials, measure, printFigures, runHostile } from './run';
+import { hostileCredentials, measure, runHostile, useHostile } from './run';
 import { answerLogin, json, startHostile, type HostileServer } from './server';
 
 let server: HostileServer;
-beforeAll(async () => {
-	server = await startHostile();
-});
-afterAll(async () => {
-	printFigures('Hostile servers, edges (requests = requests sent):');
-	await server.close();
-});
-beforeEach(() => {
-	server.received.length = 0;
-});
+useHostile('Hostile servers, edges (requests = requests sent):', (started) => (server = started));
 
 const userGet = {
 	resource: 'user',

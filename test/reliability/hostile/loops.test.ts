@@ -1,23 +1,14 @@
 // Every loop ends: Return All against a server that ignores offset (with a huge total), one that
 // sends full pages of new items without total forever, and a Limit against the first one.
 import { MAX_PAGES } from '../../../nodes/shared/transport/paginate';
-import { AUTHS, measure, printFigures, runHostile } from './run';
-import { answerLogin, json, startHostile, type HostileServer } from './server';
+import { AUTHS, measure, runHostile, useHostile } from './run';
+import { answerLogin, json, type HostileServer } from './server';
 
 /** The test server gives up after this many pages, so the code before the fix ends too. */
 const SERVER_GIVES_UP = 5000;
 
 let server: HostileServer;
-beforeAll(async () => {
-	server = await startHostile();
-});
-afterAll(async () => {
-	printFigures('Hostile servers, loops (requests = pages asked for):');
-	await server.close();
-});
-beforeEach(() => {
-	server.received.length = 0;
-});
+useHostile('Hostile servers, loops (requests = pages asked for):', (started) => (server = started));
 
 const channels = (from: number, count: number) =>
 	Array.from({ length: count }, (_, i) => ({

@@ -6,7 +6,7 @@ import { chainWorkflow, CredentialStore, runWorkflow, testCredential, type Workf
 import { recordSecrets } from '../../harness/secret-log';
 import { clearOAuth2Sessions } from '../../../nodes/shared/transport/oauth2';
 import { clearSessionStates } from '../../../nodes/shared/transport/session';
-import { HOSTILE, type HostileServer } from './server';
+import { HOSTILE, startHostile, type HostileServer } from './server';
 
 import { CREDENTIAL_TYPE as TYPE, type Auth } from '../../nodes/helpers';
 
@@ -102,4 +102,23 @@ export function measure(name: string, requests: number, startedAt: number, note?
 export function printFigures(title: string) {
 	// eslint-disable-next-line no-console
 	console.log(`${title}\n${figures.map((f) => `  ${f.case}: ${f.requests} requests, ${f.seconds} s${f.note ? ` (${f.note})` : ''}`).join('\n')}`);
+}
+
+/**
+ * One hostile server for a test file: started before its tests, its request log cleared before
+ * each, closed after them with the file's figures printed under `title`.
+ */
+export function useHostile(title: string, started: (server: HostileServer) => void): void {
+	let server: HostileServer;
+	beforeAll(async () => {
+		server = await startHostile();
+		started(server);
+	});
+	afterAll(async () => {
+		printFigures(title);
+		await server.close();
+	});
+	beforeEach(() => {
+		server.received.length = 0;
+	});
 }

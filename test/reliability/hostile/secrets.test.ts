@@ -1,20 +1,11 @@
 // No secret in any error: a server that echoes what it was sent (JSON, nested, HTML, plain
 // text) gets every known secret replaced with [redacted] in the error message, description,
 // errorResponse (saved in the execution) and the Continue On Fail item.
-import { AUTHS, hostileCredentials, leaked, measure, printFigures, runHostile } from './run';
-import { answerLogin, HOSTILE, json, startHostile, type HostileServer, type Received } from './server';
+import { AUTHS, hostileCredentials, leaked, measure, runHostile, useHostile } from './run';
+import { answerLogin, HOSTILE, json, type HostileServer, type Received } from './server';
 
 let server: HostileServer;
-beforeAll(async () => {
-	server = await startHostile();
-});
-afterAll(async () => {
-	printFigures('Hostile servers, echoed secrets (requests = requests sent):');
-	await server.close();
-});
-beforeEach(() => {
-	server.received.length = 0;
-});
+useHostile('Hostile servers, echoed secrets (requests = requests sent):', (started) => (server = started));
 
 const echo = (request: Received) => `headers ${JSON.stringify(request.headers)} body ${request.body}`;
 const ECHOES: Record<string, (request: Received, res: import('http').ServerResponse) => void> = {
