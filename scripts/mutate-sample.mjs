@@ -66,8 +66,11 @@ const random = () => {
 	return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 
+// Mutants marked equivalent in the code (`// Stryker disable next-line …: reason`, each listed
+// in docs/testing.md) are not part of the score, so they are not drawn.
+const valid = mutants.filter((m) => m.status !== 'Ignored');
 const byFile = new Map();
-for (const m of mutants) byFile.set(m.fileName, [...(byFile.get(m.fileName) ?? []), m]);
+for (const m of valid) byFile.set(m.fileName, [...(byFile.get(m.fileName) ?? []), m]);
 const inside = (outer, inner) => {
 	const before = (a, b) => a.line < b.line || (a.line === b.line && a.column <= b.column);
 	return before(outer.start, inner.start) && before(inner.end, outer.end);
@@ -79,7 +82,7 @@ const encloses = (m) =>
 	mutants.filter((other) => other !== m && other.fileName === m.fileName && inside(m.location, other.location)).length;
 const sample = [];
 for (const [, list] of byFile) {
-	const take = Math.max(1, Math.round((n * list.length) / mutants.length));
+	const take = Math.max(1, Math.round((n * list.length) / valid.length));
 	const pool = list.filter((m) => encloses(m) <= 2);
 	for (let k = 0; k < take && pool.length; k++) {
 		sample.push(pool.splice(Math.floor(random() * pool.length), 1)[0]);
@@ -92,7 +95,7 @@ const ranges = sample.map(
 	({ fileName, location: { start, end } }) =>
 		`${fileName}:${start.line + 1}:${start.column}-${end.line + 1}:${end.column}`,
 );
-console.error(`${mutants.length} mutants in ${byFile.size} files; sample of ${sample.length} (seed ${seed}) selects ${selected.length}`);
+console.error(`${valid.length} mutants (and ${mutants.length - valid.length} marked equivalent) in ${byFile.size} files; sample of ${sample.length} (seed ${seed}) selects ${selected.length}`);
 if (!args.includes('--run')) {
 	console.log(ranges.join(','));
 	process.exit(0);

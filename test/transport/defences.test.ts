@@ -6,10 +6,12 @@ import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
 import { withSquadusHeaders } from '../../nodes/shared/transport/authenticate';
 import { clock } from '../../nodes/shared/transport/clock';
 import {
+	actionOf,
 	asNodeError,
 	explainNetworkError,
 	classifyNetworkError,
 	httpError,
+	serverText,
 } from '../../nodes/shared/transport/errors';
 import { readLoginAnswer, refusedAsInvalid } from '../../nodes/shared/transport/login';
 import { leaveTurn, paceFor, takeTurn } from '../../nodes/shared/transport/rateLimit';
@@ -386,5 +388,123 @@ describe('Server Address forms', () => {
 		' https://im.example.test/API/v1// ',
 	])('reads %j as https://im.example.test', (typed) => {
 		expect(normalizeServerUrl(typed)).toBe('https://im.example.test');
+	});
+});
+
+// Seed 5's survivors (docs/testing.md), each checked by planting the mutant by hand.
+describe('network errors: a bare "aborted"', () => {
+	it("is Node's word for a connection cut mid-answer", () => {
+		expect(classifyNetworkError({ message: 'aborted' })).toBe('drop');
+	});
+
+	it.each(['The operation was aborted', 'This operation was aborted', 'Aborted by the user'])(
+		'but %j is a cancellation, not a dropped connection',
+		(message) => {
+			expect(classifyNetworkError({ message })).toBe('other');
+		},
+	);
+});
+
+describe("the server's text", () => {
+	it.each([
+		[{ success: false, error: { message: 'nested' }, message: 'Readable text' }],
+		[{ success: false, error: '', message: 'Readable text' }],
+		[{ success: false, error: 42, message: 'Readable text' }],
+	])('an `error` that is not a text (%j) gives way to `message`', (body) => {
+		expect(serverText(body).text).toBe('Readable text');
+	});
+});
+
+describe('HTTP errors: permissions Rocket.Chat refuses with 400', () => {
+	it.each(['error-not-allowed', 'error-unauthorized'])(
+		'%s says which permission-needing action failed',
+		(errorType) => {
+			const error = httpError(
+				node,
+				400,
+				{ success: false, error: `Not allowed [${errorType}]`, errorType },
+				{ endpoint: '/channels.delete', itemIndex: 0 },
+			);
+			expect(error.message).toBe(`Not allowed [${errorType}]`);
+			expect(error.description).toMatch(
+				/^The Squadus account lacks a permission needed for "channels\.delete"\./,
+			);
+		},
+	);
+});
+
+describe('the action an error names', () => {
+	it.each([
+		['/channels.info?roomName=general', 'channels.info'],
+		['channels.info?roomName=general&x=?', 'channels.info'],
+		['/method.callAnon/login', 'method.callAnon/login'],
+		['method.callAnon/login', 'method.callAnon/login'],
+		['/me', 'me'],
+	])('%s is "%s"', (endpoint, action) => {
+		expect(actionOf(endpoint)).toBe(action);
+	});
+});
+
+describe('rate-limit headers, continued', () => {
+	const context = { getNode: () => node };
+	const turn = (pace: ReturnType<typeof paceFor>) =>
+		takeTurn(context, pace, { ms: 0 }, 1000, { endpoint: '/chat.postMessage', itemIndex: 0 });
+
+	it('an empty X-RateLimit-Remaining beside a limit and a reset is no count, not zero', async () => {
+		const pace = paceFor(context, 'squadusApi empty remaining', 'POST', '/api/v1/chat.postMessage');
+		await turn(pace);
+		leaveTurn(pace, {
+			statusCode: 200,
+			headers: {
+				'x-ratelimit-limit': '20',
+				'x-ratelimit-remaining': '',
+				'x-ratelimit-reset': String(Date.now() + 60_000),
+			},
+		});
+		expect(pace.remaining).toBeUndefined();
+		expect(pace.resetAt).toBe(0);
+	});
+
+	it("counts our calls in flight when a new window's first answer comes in", async () => {
+		const pace = paceFor(context, 'squadusApi peak at open', 'POST', '/api/v1/chat.postMessage');
+		await turn(pace);
+		await turn(pace);
+		await turn(pace); // three of ours in flight, none answered yet
+		leaveTurn(pace, {
+			statusCode: 200,
+			headers: {
+				'x-ratelimit-limit': '20',
+				'x-ratelimit-remaining': '16',
+				'x-ratelimit-reset': String(Date.now() + 60_000),
+			},
+		});
+		// the answered call and the two still in flight were ours at once
+		expect(pace.peak).toBe(3);
+		// 20 - 16 - 1 answered - 2 in flight: 1 call of someone else's per call of ours, times 3
+		expect(pace.reserve).toBe(3);
+	});
+});
+
+describe('redaction of what an error carries', () => {
+	it("redacts a secret in an error's context", () => {
+		const error = Object.assign(new Error('refused'), {
+			context: { request: { qs: { token: 'tok-9a8b7c6d' } } },
+		});
+		new Redactor(['tok-9a8b7c6d']).error(error);
+		expect(JSON.stringify(error.context)).not.toContain('tok-9a8b7c6d');
+		expect(error.context.request.qs.token).toBe('[redacted]');
+	});
+
+	it("counts the Password credential's one-time code as a secret", () => {
+		expect(credentialSecrets({ user: 'olga', password: 'Pw-3f9a1c', code: '731904' })).toContain(
+			'731904',
+		);
+	});
+});
+
+describe('Server Address, missing', () => {
+	it('reads as empty (the credential then asks for it), not as "undefined"', () => {
+		expect(normalizeServerUrl(undefined as unknown as string)).toBe('');
+		expect(normalizeServerUrl(null as unknown as string)).toBe('');
 	});
 });

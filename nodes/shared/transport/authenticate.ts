@@ -12,7 +12,8 @@ import { normalizeServerUrl, originOf, serverAddressProblem } from './url';
  */
 export function headerValueProblem(fields: Record<string, unknown>): string | undefined {
 	for (const [name, value] of Object.entries(fields)) {
-		if (typeof value === 'string' && /[\r\n\0]/.test(value)) {
+		// String(): a value that is not a text (none, a number) holds no control character
+		if (/[\r\n\0]/.test(String(value))) {
 			return `The credential's ${name} contains a line break or another control character: enter it again without line breaks`;
 		}
 	}

@@ -121,6 +121,11 @@ export function explainNetworkError(
 	}
 }
 
+/** The endpoint as errors name it: `/channels.info?roomId=1` is "channels.info". */
+export function actionOf(endpoint: string): string {
+	return endpoint.replace(/^\//, '').split('?')[0];
+}
+
 /** Rocket.Chat puts a readable text in `error` (or `message`) and a code in `errorType`. */
 export function serverText(body: unknown): { text?: string; errorType?: string } {
 	if (!body || typeof body !== 'object' || Buffer.isBuffer(body)) return {};
@@ -145,7 +150,7 @@ function describeHttpFailure(
 	endpoint: string,
 	attempts: number,
 ): string | undefined {
-	const action = endpoint.replace(/^\//, '').replace(/\?.*$/, '');
+	const action = actionOf(endpoint);
 	if (status === 401) {
 		return 'Squadus did not accept the credential. Check it: for Password the username, password and second factor; for Personal Access Token the user ID and token (it may have been revoked); for OAuth2 reconnect the account.';
 	}
@@ -221,7 +226,7 @@ export function sessionRefusedError(
 	{ endpoint, itemIndex }: { endpoint: string; itemIndex: number },
 ): NodeApiError {
 	const { text, errorType } = serverText(body);
-	const action = endpoint.replace(/^\//, '').replace(/\?.*$/, '');
+	const action = actionOf(endpoint);
 	const answer = text ? ` ("${text}")` : '';
 	const error = new NodeApiError(
 		node,

@@ -8,6 +8,7 @@ import {
 } from 'n8n-workflow';
 
 import { clock } from './clock';
+import { actionOf } from './errors';
 
 /**
  * Pacing from Squadus's rate-limit headers.
@@ -170,7 +171,7 @@ function budgetError(
 	budgetMs: number,
 	{ endpoint, itemIndex }: { endpoint: string; itemIndex: number },
 ): NodeApiError {
-	const action = endpoint.replace(/^\//, '').replace(/\?.*$/, '');
+	const action = actionOf(endpoint);
 	const limit =
 		pace.limit === undefined
 			? 'Squadus did not say how many calls it allows'
@@ -264,6 +265,7 @@ export function leaveTurn(
 		if (limit !== undefined) pace.limit = limit;
 		const same = Math.min(SAME_WINDOW_MS, pace.windowMs / 4);
 		if (end <= pace.expiredAt + same) return; // a late answer from a window that has passed
+		// Stryker disable next-line ConditionalExpression: `pace.resetAt === 0` → false is equivalent, as any epoch reset is beyond 0 + same (docs/testing.md)
 		if (pace.resetAt === 0 || end > pace.resetAt + same) {
 			// the first answer of a new window
 			pace.windowMs = Math.max(pace.windowMs, end - now);

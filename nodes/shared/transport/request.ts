@@ -55,6 +55,7 @@ function nodeParameter(
 	itemIndex: number,
 	fallback: unknown,
 ) {
+	// Stryker disable next-line ConditionalExpression: equivalent, n8n fills in a list search's parameter defaults (docs/testing.md)
 	if (isExecuteContext(context)) return context.getNodeParameter(name, itemIndex, fallback);
 	return (context as ILoadOptionsFunctions).getNodeParameter(name, fallback);
 }
@@ -93,6 +94,7 @@ export async function resolveAuth(
 			description: 'Open the credential of this node and correct it.',
 		});
 	}
+	// Stryker disable next-line OptionalChaining: equivalent, getCredentials has just succeeded, so the node has credentials (docs/testing.md)
 	const details = this.getNode().credentials?.[type];
 	const auth: ResolvedAuth = {
 		type,
@@ -189,7 +191,7 @@ function parseBody(body: unknown): unknown {
 export function redactorFor(auth: ResolvedAuth, extra: unknown[] = []): Redactor {
 	return new Redactor([
 		...credentialSecrets(auth.credentials),
-		...(auth.type === 'squadusOAuth2Api' ? oauth2SessionSecrets(auth) : []),
+		...oauth2SessionSecrets(auth),
 		...extra,
 	]);
 }
@@ -244,11 +246,13 @@ async function requestWithRetries(
 		returnFullResponse: true,
 		// Every status comes back as a response. A 401 is an error only for the personal access
 		// token (final); session.ts (Password) and oauth2.ts take it as an answer and renew.
+		// Stryker disable next-line BooleanLiteral: equivalent, with `ignore: false` n8n-core returns the 401 it would throw, and both reach the same httpError (docs/testing.md)
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
+		// per request, and for an OAuth2 exchange before it (undefined: none)
+		timeout,
+		body: options.body,
 	};
-	if (timeout) request.timeout = timeout;
-	if (options.body !== undefined) request.body = options.body;
 	if (options.binary) request.encoding = 'arraybuffer';
 
 	const pace = paceFor(

@@ -205,6 +205,7 @@ async function renew(
 			});
 			const response = await sent;
 			const token = tokenOf(data);
+			// Stryker disable next-line ConditionalExpression: equivalent, a login that returned has filled in a session, or n8n-core threw (docs/testing.md)
 			if (token) {
 				Object.assign(auth.credentials, data);
 				remember(state, data);

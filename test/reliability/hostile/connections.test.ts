@@ -154,6 +154,27 @@ it('a rate-limited login is waited out like any other request', async () => {
 	expect(server.received.filter((request) => request.path === '/api/v1/login')).toHaveLength(2);
 });
 
+it("a rate-limited Log In (the Auth node's own login) is waited out, then logs in", async () => {
+	let logins = 0;
+	server.scenario = (request: Received, res) => {
+		if (request.path === '/api/v1/login' && logins++ === 0) {
+			return json(res, 429, { status: 'error', error: 'Too many requests' }, { 'x-ratelimit-reset': String(Date.now() + 300) });
+		}
+		if (answerLogin(request, res)) return;
+	};
+	const started = Date.now();
+	const run = await runHostile(
+		server,
+		'squadusAuth',
+		{ operation: 'login', user: HOSTILE.user, password: HOSTILE.password },
+		{ auth: 'accessToken' },
+	);
+	measure('429 on the Auth node\'s Log In', server.received.length, started, run.nodeError?.message ?? 'ok');
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json).toEqual([expect.objectContaining({ userId: HOSTILE.userId })]);
+	expect(server.received.filter((request) => request.path === '/api/v1/login')).toHaveLength(2);
+});
+
 it.each([
 	['Personal Access Token', { accessToken: `${HOSTILE.accessToken}\r\nX-Injected: 1` }],
 	['User ID', { userId: `${HOSTILE.userId}\n` }],

@@ -122,3 +122,40 @@ it("OAuth2: an unreachable token endpoint is left to n8n's refresh, which report
 	);
 	expect(server.calls('/api/v1/users.info')).toEqual([]);
 });
+
+it("OAuth2: the node's Timeout also ends an exchange of the provider token that hangs", async () => {
+	server.scenario = (request, res) => {
+		if (request.path === EXCHANGE) {
+			// answers only after 3 s (or not at all when the client has gone)
+			return new Promise<void>((resolve) => {
+				const timer = setTimeout(() => resolve(void answerLogin(request, res)), 3000);
+				res.on('close', () => {
+					clearTimeout(timer);
+					resolve();
+				});
+			});
+		}
+		if (request.path === '/api/v1/users.info') json(res, 200, { success: true, user: { _id: 'u1' } });
+		return undefined;
+	};
+	const started = Date.now();
+	const run = await runHostile(server, 'squadusUser', { ...userGet, options: { timeout: 300 } }, { auth: 'oAuth2' });
+	measure('exchange hanging 3 s, Timeout 300 ms (OAuth2)', server.received.length, started, run.nodeError?.message);
+	expect(run.nodeError!.message).toBe('Squadus did not answer within 0.3 s');
+	// ended by the Timeout, not answered after 3 s
+	expect(server.calls('/api/v1/users.info')).toEqual([]);
+});
+
+it('OAuth2: a credential that was never connected (no token data) asks to connect it, and sends nothing to Squadus', async () => {
+	server.scenario = (request, res) => {
+		if (answerLogin(request, res)) return;
+		if (request.path === '/api/v1/users.info') json(res, 200, { success: true, user: { _id: 'u1' } });
+	};
+	const credentials = hostileCredentials(server.url, 'oAuth2');
+	delete credentials.oauthTokenData;
+	const started = Date.now();
+	const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2', credentials });
+	measure('OAuth2 credential never connected', server.received.length, started, run.nodeError?.message);
+	expect(run.nodeError!.message).toBe('The OAuth2 credential has no access token');
+	expect(server.received.filter((request) => request.path.startsWith('/api/'))).toEqual([]);
+});

@@ -57,6 +57,8 @@ describe.each(AUTHS)('with the %s credential', (auth) => {
 		expect(hints.map((hint) => hint.message).join('\n')).toMatch(
 			/only items it had already sent \(it may ignore offset\), so the list stopped at 100 items/,
 		);
+		// on the node's output, where the user sees it
+		expect(hints).toContainEqual(expect.objectContaining({ type: 'warning', location: 'outputPane' }));
 	});
 
 	it('a Limit against a server that ignores offset yields no duplicate', async () => {

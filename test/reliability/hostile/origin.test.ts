@@ -163,6 +163,11 @@ it('a token endpoint that redirects to another origin gets no refresh token or c
 	const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2' });
 	const stolen = evil.received.some((r) => r.body.includes(HOSTILE.oauthRefresh) || JSON.stringify(r.headers).includes(Buffer.from(`n8n:${HOSTILE.clientSecret}`).toString('base64')));
 	measure('307 on the provider token endpoint (OAuth2 refresh)', evil.received.length, started, `refresh token or client secret reached the other server: ${stolen}`);
-	expect(`${run.nodeError!.message} ${run.nodeError!.description}`).toContain(evil.origin);
+	expect(run.nodeError!.message).toBe(
+		`The OAuth2 provider's Access Token URL redirects to another server (${evil.origin})`,
+	);
+	expect(run.nodeError!.description).toMatch(
+		/^n8n did not ask for a new token, so no refresh token or client secret was sent there\./,
+	);
 	expect(evil.received).toEqual([]);
 });
