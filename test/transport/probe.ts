@@ -1,5 +1,7 @@
 // A throwaway node that calls the shared transport with the request given in its parameters,
 // so transport behaviour is tested through n8n-core's engine exactly as nodes use it.
+import { createHash } from 'node:crypto';
+
 import {
 	NodeConnectionTypes,
 	type IDataObject,
@@ -16,6 +18,7 @@ import {
 	squadusApiRequest,
 	squadusApiRequestAllItems,
 } from '../../nodes/shared/transport';
+import { realtimeResumeLogin } from '../../nodes/shared/transport/resume';
 
 export const PROBE_TYPE = 'test.squadusProbe';
 
@@ -45,6 +48,8 @@ export class SquadusProbe implements INodeType {
 			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
 			{ displayName: 'List Keys', name: 'listKeys', type: 'string', default: '' },
+			// the Realtime API's resume login instead of the request (its token as a SHA-256 only)
+			{ displayName: 'Resume Login', name: 'resume', type: 'boolean', default: false },
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -71,7 +76,11 @@ export class SquadusProbe implements INodeType {
 			const method = this.getNodeParameter('method', i) as IHttpRequestMethods;
 			const endpoint = this.getNodeParameter('endpoint', i) as string;
 			try {
-				if (this.getNodeParameter('paginate', i) as boolean) {
+				if (this.getNodeParameter('resume', i) as boolean) {
+					const { token, userId, me } = await realtimeResumeLogin.call(this);
+					const tokenSha256 = createHash('sha256').update(token).digest('hex');
+					out.push({ json: { tokenSha256, userId, username: me.username }, pairedItem: { item: i } });
+				} else if (this.getNodeParameter('paginate', i) as boolean) {
 					const items = await squadusApiRequestAllItems.call(this, method, endpoint, {
 						qs: json('qs'),
 						listKeys: (this.getNodeParameter('listKeys', i) as string).split(','),

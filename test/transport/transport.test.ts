@@ -1,5 +1,7 @@
 // The shared transport: session renewal, 429 waits, retries that never repeat a write,
 // timeouts, error messages, pagination, and no secret anywhere.
+import { createHash } from 'node:crypto';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { chainWorkflow, CredentialStore, runWorkflow } from '../harness';
@@ -12,7 +14,8 @@ import {
 	useSandbox,
 	type Auth,
 } from '../nodes/helpers';
-import { expectNoSecrets, exposed } from '../credentials/helpers';
+import { connectOAuth2, expectNoSecrets, exposed, oauth2Credentials } from '../credentials/helpers';
+import { clearOAuth2Sessions } from '../../nodes/shared/transport/oauth2';
 import { fakeClock } from './fake-clock';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
@@ -309,4 +312,39 @@ describe('pagination', () => {
 		});
 		expect(run.json.map((channel) => channel.name)).toEqual(expect.arrayContaining(['general']));
 	});
+});
+
+describe("the Realtime API's resume login (transport/resume.ts)", () => {
+	const sha256 = (text: unknown) => createHash('sha256').update(String(text)).digest('hex');
+
+	it.each<Auth>(['password', 'accessToken', 'oAuth2'])(
+		'%s: the session the REST requests use, and its user',
+		async (auth) => {
+			const { sandbox } = ctx;
+			clearOAuth2Sessions();
+			const data =
+				auth === 'oAuth2'
+					? oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox))
+					: credentialsFor(sandbox, 'admin', auth);
+			const store = new CredentialStore({ [CREDENTIAL_NAME[auth]]: data });
+			const run = await probe({ resume: true }, { auth, store });
+			expect(run.nodeError).toBeUndefined();
+			const admin = sandbox.fixtures.users.find((user) => user.username === 'admin')!;
+			const [out] = run.json;
+			expect(out).toEqual({ tokenSha256: expect.any(String), userId: admin._id, username: 'admin' });
+			const stored = store.get(CREDENTIAL_NAME[auth])!;
+			// a token Squadus issued or knows: a session of its, or the personal access token
+			const known = sandbox.secrets().map(sha256);
+			expect(known).toContain(out.tokenSha256);
+			if (auth === 'accessToken') expect(out.tokenSha256).toBe(sha256(stored.accessToken));
+			// the session the credential logged in with
+			if (auth === 'password') expect(out.tokenSha256).toBe(sha256(stored.authToken));
+			if (auth === 'oAuth2') {
+				// the exchanged Squadus session, not the provider's token
+				const tokens = stored.oauthTokenData as IDataObject;
+				expect(out.tokenSha256).not.toBe(sha256(tokens.access_token));
+				expect(sandbox.requests({ path: '/api/v1/method.callAnon/login' })).not.toHaveLength(0);
+			}
+		},
+	);
 });
