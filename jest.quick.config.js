@@ -6,10 +6,10 @@ module.exports = {
 	...base,
 	testMatch: [
 		'<rootDir>/test/transport/defences.test.ts',
+		'<rootDir>/test/transport/errors.test.ts',
+		'<rootDir>/test/transport/redact.test.ts',
 		'<rootDir>/test/transport/login-answer.test.ts',
 		'<rootDir>/test/transport/rate-limit-edges.test.ts',
 		'<rootDir>/test/transport/session-race.test.ts',
-		'<rootDir>/test/transport/tls.test.ts',
-		'<rootDir>/test/transport/transport.test.ts',
 	],
 };

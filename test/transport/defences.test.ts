@@ -16,7 +16,7 @@ import {
 import { readLoginAnswer, refusedAsInvalid } from '../../nodes/shared/transport/login';
 import { leaveTurn, paceFor, takeTurn } from '../../nodes/shared/transport/rateLimit';
 import { credentialSecrets, Redactor } from '../../nodes/shared/transport/redact';
-import { apiUrl, normalizeServerUrl } from '../../nodes/shared/transport/url';
+import { apiUrl, normalizeServerUrl, originOf, serverAddressProblem } from '../../nodes/shared/transport/url';
 
 describe('redaction', () => {
 	it('redacts a secret of exactly the minimum length (4 characters)', () => {
@@ -506,5 +506,35 @@ describe('Server Address, missing', () => {
 	it('reads as empty (the credential then asks for it), not as "undefined"', () => {
 		expect(normalizeServerUrl(undefined as unknown as string)).toBe('');
 		expect(normalizeServerUrl(null as unknown as string)).toBe('');
+	});
+});
+
+describe('Server Address, each problem in words', () => {
+	it.each([
+		['', 'The Server Address is empty: enter the address of your Squadus server, e.g. https://im.example.ru'],
+		[undefined, 'The Server Address is empty: enter the address of your Squadus server, e.g. https://im.example.ru'],
+		['im.example.ru', 'The Server Address is not a valid address: enter it with http:// or https://, e.g. https://im.example.ru'],
+		['ftp://im.example.ru', 'The Server Address must start with https:// or http:// (it starts with ftp:), e.g. https://im.example.ru'],
+		['https://olga:pw@im.example.ru', 'The Server Address must not contain a username or password: remove them from the address (e.g. https://im.example.ru) and enter the login in the credential’s own fields'],
+		['https://olga@im.example.ru', 'The Server Address must not contain a username or password: remove them from the address (e.g. https://im.example.ru) and enter the login in the credential’s own fields'],
+		['https://:pw@im.example.ru', 'The Server Address must not contain a username or password: remove them from the address (e.g. https://im.example.ru) and enter the login in the credential’s own fields'],
+		['https://im.example.ru', undefined],
+		['http://10.0.0.5:3000/api/v1/', undefined],
+	])('%j: %s', (server, problem) => {
+		expect(serverAddressProblem(server)).toBe(problem);
+	});
+
+	it.each([
+		['https://host/squadus/api/v1', 'https://host/squadus'],
+		['https://host/api/v10', 'https://host/api/v10'],
+		['https://host/api/v1beta', 'https://host/api/v1beta'],
+		['https://host///api/v1', 'https://host'],
+	])('%s is read as %s', (server, normal) => {
+		expect(normalizeServerUrl(server)).toBe(normal);
+	});
+
+	it('the origin of an address, or none', () => {
+		expect(originOf('https://host:8443/path?q=1')).toBe('https://host:8443');
+		expect(originOf('nonsense')).toBeUndefined();
 	});
 });

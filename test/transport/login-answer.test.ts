@@ -70,3 +70,70 @@ describe('readLoginAnswer', () => {
 		});
 	});
 });
+
+describe('readLoginAnswer: the edges of each shape', () => {
+	const session = { status: 'success', data: { authToken: TOKEN, userId: 'u1' } };
+
+	it('a session only with a 2xx status: a 300 or a 400 carrying one is a refusal', () => {
+		expect(readLoginAnswer(299, session)).toEqual({ session: { authToken: TOKEN, userId: 'u1' } });
+		for (const status of [300, 400]) {
+			const answer = readLoginAnswer(status, session);
+			expect(answer).toStrictEqual({ refused: { status, body: { status: 'success' } } });
+		}
+		const envelope = JSON.stringify({ msg: 'result', result: { id: 'u1', token: TOKEN } });
+		expect(readLoginAnswer(300, { message: envelope })).toStrictEqual({
+			refused: { status: 300, body: { error: 'The server answered the login without a session' } },
+		});
+	});
+
+	it('a session needs a token and a user ID', () => {
+		expect(readLoginAnswer(200, { data: { authToken: '', userId: 'u1' } })).toHaveProperty('refused');
+		expect(readLoginAnswer(200, { data: { authToken: TOKEN } })).toHaveProperty('refused');
+		expect(readLoginAnswer(200, { data: { authToken: 42, userId: 'u1' } })).toHaveProperty('refused');
+		const envelope = (result: object) => ({ message: JSON.stringify({ msg: 'result', result }) });
+		expect(readLoginAnswer(200, envelope({ token: TOKEN }))).toHaveProperty('refused');
+		expect(readLoginAnswer(200, envelope({ token: '', id: 'u1' }))).toHaveProperty('refused');
+	});
+
+	it('keeps `me` only when it is an object', () => {
+		expect(readLoginAnswer(200, { data: { authToken: TOKEN, userId: 'u1', me: 'u1' } })).toStrictEqual({
+			session: { authToken: TOKEN, userId: 'u1' },
+		});
+	});
+
+	it('an envelope whose error is not an object is a login without a session', () => {
+		const message = JSON.stringify({ msg: 'result', error: 'oops' });
+		expect(readLoginAnswer(200, { message })).toStrictEqual({
+			refused: { status: 401, body: { error: 'The server answered the login without a session' } },
+		});
+	});
+
+	it("an envelope's error: its reason, message or code, with the code as errorType only when there is one", () => {
+		const refusal = (error: object) =>
+			readLoginAnswer(200, { message: JSON.stringify({ msg: 'result', error }) });
+		expect(refusal({ reason: 'User is blocked' })).toStrictEqual({
+			refused: { status: 401, body: { error: 'User is blocked' } },
+		});
+		expect(refusal({ message: 'Too many tries', error: 'too-many' })).toStrictEqual({
+			refused: { status: 401, body: { error: 'Too many tries', errorType: 'too-many' } },
+		});
+		expect(refusal({ error: 403 })).toStrictEqual({
+			refused: { status: 401, body: { error: 403 } },
+		});
+		expect(refusal({})).toStrictEqual({ refused: { status: 401, body: { error: 'Login refused' } } });
+	});
+
+	it('a refusal keeps the fields the server sent, and says "without a session" only for an empty 2xx', () => {
+		expect(readLoginAnswer(401, { status: 'error', message: 'Unauthorized', extra: 'x' })).toStrictEqual({
+			refused: { status: 401, body: { status: 'error', message: 'Unauthorized' } },
+		});
+		expect(readLoginAnswer(200, {})).toStrictEqual({
+			refused: { status: 401, body: { error: 'The server answered the login without a session' } },
+		});
+		expect(readLoginAnswer(200, { success: true })).toStrictEqual({
+			refused: { status: 401, body: { success: true } },
+		});
+		expect(readLoginAnswer(300, {})).toStrictEqual({ refused: { status: 300, body: {} } });
+		expect(readLoginAnswer(502, 'Bad gateway')).toStrictEqual({ refused: { status: 502, body: {} } });
+	});
+});

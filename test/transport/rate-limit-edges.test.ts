@@ -7,6 +7,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import {
 	leaveTurn,
 	paceFor,
+	parseReset,
 	takeTurn,
 	waitOutRateLimit,
 	type Pace,
@@ -271,5 +272,168 @@ describe('a wait beyond what an item may wait', () => {
 				/^Squadus did not say how many calls it allows, and the next call is allowed in 1\.0 s/,
 			),
 		});
+	});
+});
+
+describe('the rules, one by one', () => {
+	const context = { getNode: () => node };
+	const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+	it('X-RateLimit-Reset: epoch milliseconds, epoch seconds or seconds from now; nothing for 0 or less', () => {
+		const now = time.now;
+		expect(parseReset(0, now)).toBeUndefined();
+		expect(parseReset(-5, now)).toBeUndefined();
+		expect(parseReset(1e12, now)).toBe(1e12);
+		expect(parseReset(1e9, now)).toBe(1e12);
+		expect(parseReset(999_999_999, now)).toBe(now + 999_999_999_000);
+		expect(parseReset(30, now)).toBe(now + 30_000);
+	});
+
+	it('a null header is no count; of a repeated header the first counts', () => {
+		const { pace } = newPace();
+		leaveTurn(pace, {
+			statusCode: 200,
+			headers: { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': null, 'x-ratelimit-reset': String(time.now + 1000) },
+		});
+		expect(pace.remaining).toBeUndefined();
+		leaveTurn(pace, {
+			statusCode: 200,
+			headers: { 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': ['3', '9'], 'x-ratelimit-reset': String(time.now + 1000) },
+		});
+		expect(pace.remaining).toBe(3);
+	});
+
+	it('one pace per endpoint (whatever its query) and method, shared by the nodes of one execution', () => {
+		const signal = new AbortController().signal;
+		const one = { getNode: () => node, getExecutionCancelSignal: () => signal };
+		const other = { getNode: () => node, getExecutionCancelSignal: () => signal };
+		const pace = paceFor(one, 'c', 'GET', '/api/v1/rooms.info?roomId=1');
+		expect(paceFor(one, 'c', 'GET', '/api/v1/rooms.info?roomId=2')).toBe(pace);
+		expect(paceFor(other, 'c', 'GET', '/api/v1/rooms.info')).toBe(pace);
+		expect(paceFor(one, 'c', 'POST', '/api/v1/rooms.info')).not.toBe(pace);
+		expect(paceFor(one, 'c', 'GET', '/api/v1/rooms.delete')).not.toBe(pace);
+		expect(paceFor(context, 'c', 'GET', '/api/v1/rooms.info')).not.toBe(pace);
+	});
+
+	it('our calls in flight count against Remaining; a call that ends without an answer frees its place', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		// 3 allowed, 2 remaining: the one counted was ours, so no reserve for others
+		leaveTurn(pace, { statusCode: 200, headers: counted(2, time.now + 60_000, 3) });
+		expect(pace.reserve).toBe(0);
+		await turn();
+		await turn(); // both calls Remaining allows are in flight
+		let third = false;
+		const waiting = turn().then(() => (third = true));
+		await settle();
+		expect(third).toBe(false);
+		leaveTurn(pace); // one of them failed without an answer: not counted by the server
+		await waiting;
+		expect(third).toBe(true);
+		expect(pace.inFlight).toBe(2);
+	});
+
+	it('a wait of exactly the budget is allowed; the next call is named in whole seconds from 10 s', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, time.now + 997) });
+		await takeTurn(context, pace, { ms: 0 }, 1000, where); // 997 ms and the 3 ms margin
+		expect(time.waits).toEqual([1000]);
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, time.now + 9997) });
+		await expect(takeTurn(context, pace, { ms: 0 }, 5000, where)).rejects.toMatchObject({
+			description: expect.stringContaining(
+				'the next call is allowed in 10 s: beyond the 5.0 s an item may wait (the node\'s Options → Timeout, or 5 minutes without it)',
+			),
+		});
+	});
+
+	it('a refusal keeps the limit already known when it names none, and learns no skew from a future reset', () => {
+		const { pace } = newPace();
+		leaveTurn(pace, { statusCode: 200, headers: counted(5, time.now + 1000, 10) });
+		leaveTurn(pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now + 5000) } });
+		expect(pace.limit).toBe(10);
+		expect(pace.skewMs).toBe(0);
+		leaveTurn(pace, { statusCode: 429, headers: {}, body: { success: false } });
+		expect(pace.skewMs).toBe(0);
+		// a reset 1 ms ahead is in the future, however close
+		leaveTurn(pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now + 1) } });
+		expect(pace.skewMs).toBe(0);
+	});
+
+	it('once our clock is known to run ahead, every reset is moved by that much', () => {
+		const { pace } = newPace();
+		leaveTurn(pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now - 200) } });
+		expect(pace.skewMs).toBe(203);
+		leaveTurn(pace, { statusCode: 429, headers: { 'x-ratelimit-reset': String(time.now + 10_000) } });
+		expect(pace.resetAt).toBe(time.now + 10_203);
+		const counting = newPace().pace;
+		counting.skewMs = 203;
+		leaveTurn(counting, { statusCode: 200, headers: counted(5, time.now + 20_000) });
+		expect(counting.resetAt).toBe(time.now + 20_203);
+	});
+
+	it('an uncounted success means the endpoint is no longer limited; an uncounted error changes nothing', () => {
+		const { pace } = newPace();
+		leaveTurn(pace, { statusCode: 200, headers: counted(5, time.now + 60_000) });
+		leaveTurn(pace, { statusCode: 404, headers: {} });
+		expect(pace.remaining).toBe(5);
+		expect(pace.resetAt).toBe(time.now + 60_000);
+		leaveTurn(pace, { statusCode: 200, headers: {} });
+		expect(pace.remaining).toBeUndefined();
+		expect(pace.resetAt).toBe(0);
+	});
+
+	it('counted answers without a limit keep the known one; with none known, no reserve is kept', async () => {
+		const { pace, turn } = newPace();
+		leaveTurn(pace, { statusCode: 200, headers: counted(5, time.now + 60_000, 10) });
+		leaveTurn(pace, {
+			statusCode: 200,
+			headers: { 'x-ratelimit-remaining': '4', 'x-ratelimit-reset': String(time.now + 60_000) },
+		});
+		expect(pace.limit).toBe(10);
+		const unlimited = newPace();
+		await unlimited.turn();
+		leaveTurn(unlimited.pace, {
+			statusCode: 200,
+			headers: { 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': String(time.now + 60_000) },
+		});
+		expect(unlimited.pace.reserve).toBe(0);
+		expect(await unlimited.turn()).toBe(0);
+		void turn;
+	});
+
+	it('the reserve for others never takes the last call of a window from us', async () => {
+		const { pace, turn } = newPace();
+		await turn();
+		await turn();
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, time.now + 60_000, 10) });
+		// 10 counted, 1 answered and 2 in flight ours: 7 of others per call of ours, times 3 at once
+		expect(pace.reserve).toBe(9);
+	});
+
+	it('answers within a quarter window (at most 500 ms) of the reset belong to the same window', () => {
+		const { pace } = newPace();
+		const reset = time.now + 4000; // a 4 s window: same = 500 ms
+		leaveTurn(pace, { statusCode: 200, headers: counted(8, reset) });
+		leaveTurn(pace, { statusCode: 200, headers: counted(7, reset + 500) });
+		expect(pace.own).toBe(2);
+		expect(pace.resetAt).toBe(reset + 500);
+		leaveTurn(pace, { statusCode: 200, headers: counted(6, reset) }); // 500 ms before
+		expect(pace.own).toBe(3);
+		expect(pace.remaining).toBe(6);
+	});
+
+	it('an answer exactly a quarter window after the expired reset is still late', async () => {
+		const { pace, turn } = newPace();
+		const reset = time.now + 4000;
+		await turn();
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, reset) });
+		time.now = reset;
+		await turn(); // the window has passed: a new one opens
+		expect(pace.expiredAt).toBe(reset);
+		leaveTurn(pace, { statusCode: 200, headers: counted(0, reset + 500) });
+		expect(pace.remaining).toBe(10);
+		expect(pace.resetAt).toBe(0);
 	});
 });

@@ -16,6 +16,7 @@ import {
 } from '../nodes/helpers';
 import { connectOAuth2, expectNoSecrets, exposed, oauth2Credentials } from '../credentials/helpers';
 import { clearOAuth2Sessions } from '../../nodes/shared/transport/oauth2';
+import { clearSessionStates } from '../../nodes/shared/transport/session';
 import { fakeClock } from './fake-clock';
 import { PROBE_TYPE, SquadusProbe } from './probe';
 
@@ -322,6 +323,7 @@ describe("the Realtime API's resume login (transport/resume.ts)", () => {
 		async (auth) => {
 			const { sandbox } = ctx;
 			clearOAuth2Sessions();
+			clearSessionStates(); // a fresh credential: its own login, into the store below
 			const data =
 				auth === 'oAuth2'
 					? oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox))

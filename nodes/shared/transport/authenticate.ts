@@ -51,7 +51,7 @@ function otherOriginProblem(
 	requestOptions: IHttpRequestOptions,
 	server: unknown,
 ): string | undefined {
-	const serverOrigin = originOf(normalizeServerUrl(String(server ?? '')));
+	const serverOrigin = originOf(normalizeServerUrl(server));
 	let target: string | undefined;
 	try {
 		target = new URL(requestOptions.url, requestOptions.baseURL).origin;

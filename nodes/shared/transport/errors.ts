@@ -53,8 +53,9 @@ interface RawError {
 
 /** How a request without an HTTP answer failed. */
 export function classifyNetworkError(error: RawError): NetworkFailure {
-	const code = String(error.code ?? '');
-	const message = String(error.message ?? '');
+	// none reads "undefined", which no rule below matches
+	const code = String(error.code);
+	const message = String(error.message);
 	if (
 		code === 'ECONNABORTED' ||
 		code === 'ETIMEDOUT' ||
@@ -143,6 +144,12 @@ export function serverText(body: unknown): { text?: string; errorType?: string }
 	return { text, errorType };
 }
 
+const ROOM_ERRORS = new Set<string | undefined>([
+	'error-room-not-found',
+	'invalid-channel',
+	'error-invalid-room',
+]);
+
 function describeHttpFailure(
 	status: number,
 	text: string | undefined,
@@ -160,7 +167,7 @@ function describeHttpFailure(
 	if (status === 429) {
 		return `Squadus kept answering "too many requests" after ${attempts} attempts. Run the workflow again later, or slow it down (e.g. Loop Over Items with a Wait node).`;
 	}
-	if (['error-room-not-found', 'invalid-channel', 'error-invalid-room'].includes(errorType ?? '')) {
+	if (ROOM_ERRORS.has(errorType)) {
 		return 'Check the channel or room: it does not exist, or the account cannot see it. Choose it from the list, or check its ID or name.';
 	}
 	if (errorType === 'error-invalid-user') {

@@ -134,7 +134,7 @@ export function parseReset(value: number | undefined, now = clock.now()): number
 /** "You must wait 12 seconds before trying this endpoint again" in Rocket.Chat's 429 body. */
 function waitFromBody(body: unknown): number | undefined {
 	const text = body && typeof body === 'object' ? (body as IDataObject).error : body;
-	const seconds = /wait (\d+) seconds?/i.exec(typeof text === 'string' ? text : '')?.[1];
+	const seconds = /wait (\d+) seconds?/i.exec(String(text))?.[1];
 	return seconds === undefined ? undefined : Number(seconds) * 1000;
 }
 

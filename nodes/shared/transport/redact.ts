@@ -25,10 +25,8 @@ const TOKEN_DATA_FIELDS = ['access_token', 'refresh_token', 'id_token'];
 /** The secrets of a credential: password, tokens, TOTP secret, one-time code, OAuth tokens, client secret. */
 export function credentialSecrets(credentials: ICredentialDataDecryptedObject): string[] {
 	const secrets: unknown[] = SECRET_FIELDS.map((field) => credentials[field]);
-	const tokenData = credentials.oauthTokenData as IDataObject | undefined;
-	if (tokenData && typeof tokenData === 'object') {
-		secrets.push(...TOKEN_DATA_FIELDS.map((field) => tokenData[field]));
-	}
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	secrets.push(...TOKEN_DATA_FIELDS.map((field) => tokenData[field]));
 	return secrets.filter((value): value is string => typeof value === 'string');
 }
 

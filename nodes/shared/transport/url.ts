@@ -2,7 +2,7 @@
  * The server address as the user typed it (`https://im.example.ru`, with or without a
  * trailing slash or `/api/v1`) → the bare origin and path prefix, without a trailing slash.
  */
-export function normalizeServerUrl(server: string): string {
+export function normalizeServerUrl(server: unknown): string {
 	return String(server ?? '')
 		.trim()
 		.replace(/\/+$/, '')
@@ -17,7 +17,7 @@ export function apiUrl(server: string, endpoint: string): string {
 
 /** What is wrong with a Server Address, in words that say how to fix it; undefined if nothing. */
 export function serverAddressProblem(server: unknown): string | undefined {
-	const text = normalizeServerUrl(String(server ?? ''));
+	const text = normalizeServerUrl(server);
 	if (!text)
 		return 'The Server Address is empty: enter the address of your Squadus server, e.g. https://im.example.ru';
 	let url: URL;
