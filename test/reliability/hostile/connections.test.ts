@@ -4,7 +4,8 @@ import type { ServerResponse } from 'http';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { fakeClock } from '../../transport/fake-clock';
-import { AUTHS, hostileCredentials, measure, runHostile, useHostile } from './run';
+import { recordSecrets } from '../../harness/secret-log';
+import { AUTHS, hostileCredentials, measure, runHostile, SECRETS, useHostile } from './run';
 import { answerLogin, HOSTILE, json, type HostileServer, type Received } from './server';
 
 let server: HostileServer;
@@ -162,6 +163,8 @@ it("a rate-limited Log In (the Auth node's own login) is waited out, then logs i
 		}
 		if (answerLogin(request, res)) return;
 	};
+	// the session is what Log In outputs, the one secret the suite-wide scan allows there
+	recordSecrets(SECRETS, [HOSTILE.session]);
 	const started = Date.now();
 	const run = await runHostile(
 		server,
