@@ -126,3 +126,41 @@ describe('a session renewed while a request was under way', () => {
 		expect(server.sent).toEqual([{ token: 'session-2', status: 200 }]);
 	});
 });
+
+describe('whose session it is', () => {
+	it.each([
+		['password', { password: 'Pw-new-77e1' }],
+		['username', { user: 'olga.new' }],
+		['server address', { server: 'https://squadus2.test' }],
+	])('a credential with an edited %s logs in afresh, never taking the old session', async (_field, edit) => {
+		const { server, context, execution } = standIn();
+		const before = await sendWithSession(context, execution(), request);
+		expect(before.statusCode).toBe(200);
+		expect(server.logins).toBe(1);
+		// the edited credential, its session field emptied (as n8n does for an expirable field)
+		const edited = execution();
+		Object.assign(edited.credentials, edit, { authToken: '' });
+		await sendWithSession(context, edited, request);
+		expect(server.logins).toBe(2);
+		expect(server.sent.at(-1)).toEqual({ token: 'session-2', status: 200 });
+	});
+
+	it('another credential (another ID) with the same login logs in on its own', async () => {
+		const { server, context, execution } = standIn();
+		await sendWithSession(context, execution(), request);
+		const other = { ...execution(), credentialId: 'cred-2' };
+		other.credentials.authToken = '';
+		await sendWithSession(context, other, request);
+		expect(server.logins).toBe(2);
+	});
+
+	it("the same credential in a later execution takes the process's newest session, without a login", async () => {
+		const { server, context, execution } = standIn();
+		await sendWithSession(context, execution(), request);
+		const later = execution();
+		later.credentials.authToken = '';
+		await sendWithSession(context, later, request);
+		expect(server.logins).toBe(1);
+		expect(server.sent.at(-1)).toEqual({ token: 'session-1', status: 200 });
+	});
+});
