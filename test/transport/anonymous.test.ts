@@ -25,7 +25,7 @@ function standIn(answer: (request: IHttpRequestOptions) => unknown) {
 
 const auth = (ignoreSslIssues?: boolean): ResolvedAuth => ({
 	type: 'squadusApi',
-	credentials: { server: SERVER, ignoreSslIssues },
+	credentials: { server: SERVER, ignoreSslIssues: ignoreSslIssues === true },
 	server: SERVER,
 	credentialId: 'c1',
 	credentialName: 'Squadus',
@@ -82,10 +82,10 @@ describe('no answer, explained', () => {
 		await expect(postWithoutSession(context, auth(), '/login', {}, { itemIndex: 0 })).rejects.toMatchObject({
 			description: expect.stringContaining('not sent again'),
 		});
-		const error = await postWithoutSession(context, auth(), '/method.callAnon/login', {}, {
+		const error = (await postWithoutSession(context, auth(), '/method.callAnon/login', {}, {
 			itemIndex: 0,
 			repeatable: true,
-		}).catch((e: { description: string }) => e);
+		}).catch((e: unknown) => e)) as { description: string };
 		expect(error.description).toBe('The server or a proxy dropped the connection (error code ECONNRESET).');
 	});
 

@@ -125,3 +125,29 @@ it('Return All stops at an empty page even when total says more (items removed w
 	expect(ids(run.json)).toEqual(ids(channels(0, 130)));
 	expect(server.calls().map((call) => call.query.get('offset'))).toEqual(['0', '100', '130']);
 });
+
+it('a Limit against a server that ignores count yields exactly the Limit, from one request', async () => {
+	// asked for 30, the server sends a full page of 100
+	server.scenario = pages((offset) => ({ channels: channels(offset, 100), total: 1000 }));
+	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: false, limit: 30 }), {
+		auth: 'accessToken',
+	});
+	expect(run.nodeError).toBeUndefined();
+	expect(ids(run.json)).toEqual(ids(channels(0, 30)));
+	expect(server.calls().map((call) => call.query.get('count'))).toEqual(['30']);
+});
+
+it('items without an _id are told apart by their content: each kept once, repeats ended', async () => {
+	const untagged = (from: number, count: number) =>
+		Array.from({ length: count }, (_, i) => ({ name: `channel-${from + i}`, t: 'c' }));
+	server.scenario = pages((offset, count) => ({
+		channels: untagged(0, Math.min(count, 3)), // ignores offset, like the first pages loop
+		total: 1e9,
+	}));
+	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), {
+		auth: 'accessToken',
+	});
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json.map((item) => item.name)).toEqual(['channel-0', 'channel-1', 'channel-2']);
+	expect(server.calls()).toHaveLength(2);
+});
