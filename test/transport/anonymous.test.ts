@@ -4,6 +4,7 @@
 import type { IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { postWithoutSession } from '../../nodes/shared/transport/anonymous';
+import { resolveAuth } from '../../nodes/shared/transport/request';
 import type { ResolvedAuth, SquadusContext } from '../../nodes/shared/transport/types';
 
 const node = { name: 'Log In', type: 'squadusAuth' } as INode;
@@ -112,5 +113,27 @@ describe('no answer, explained', () => {
 		await expect(postWithoutSession(context, auth(), '/login', {}, { itemIndex: 0 })).rejects.toMatchObject({
 			message: 'Squadus redirected the request too many times',
 		});
+	});
+});
+
+describe("the node run's credential", () => {
+	it('is read once per node run, and again only when asked to', async () => {
+		let reads = 0;
+		const context = {
+			getNode: () => ({ ...node, credentials: { squadusApi: { id: 'c1', name: 'Squadus' } } }),
+			getInputData: () => [{ json: {} }],
+			getNodeParameter: () => 'password',
+			getCredentials: async () => {
+				reads++;
+				return { server: `${SERVER}/api/v1/`, user: 'olga', password: 'pw' };
+			},
+		} as unknown as SquadusContext;
+		const first = await resolveAuth.call(context, 0);
+		expect(first).toMatchObject({ type: 'squadusApi', server: SERVER, credentialId: 'c1', credentialName: 'Squadus' });
+		expect(await resolveAuth.call(context, 1)).toBe(first);
+		expect(reads).toBe(1);
+		const again = await resolveAuth.call(context, 0, true);
+		expect(reads).toBe(2);
+		expect(again).not.toBe(first);
 	});
 });

@@ -34,6 +34,32 @@ describe('a request without an answer', () => {
 		expect(classifyNetworkError(raw)).toBe(kind);
 	});
 
+	it.each([
+		...[
+			'DEPTH_ZERO_SELF_SIGNED_CERT',
+			'SELF_SIGNED_CERT_IN_CHAIN',
+			'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+			'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+			'UNABLE_TO_GET_ISSUER_CERT',
+			'CERT_HAS_EXPIRED',
+			'CERT_NOT_YET_VALID',
+			'ERR_TLS_CERT_ALTNAME_INVALID',
+		].map((code) => [code, 'tls']),
+		...[
+			'ECONNREFUSED',
+			'ENOTFOUND',
+			'EAI_AGAIN',
+			'EHOSTUNREACH',
+			'ENETUNREACH',
+			'EADDRNOTAVAIL',
+			'ERR_INVALID_URL',
+			'EPROTO',
+		].map((code) => [code, 'connect']),
+		...['ECONNRESET', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_SOCKET'].map((code) => [code, 'drop']),
+	])('the code %s alone is a %s', (code, kind) => {
+		expect(classifyNetworkError({ code, message: 'no words to go by' })).toBe(kind);
+	});
+
 	it('a timeout names the Timeout, or the time limit when none was set', () => {
 		expect(explainNetworkError({ code: 'ETIMEDOUT' }, SERVER, 'GET', 2500)).toEqual({
 			message: 'Squadus did not answer within 2.5 s',

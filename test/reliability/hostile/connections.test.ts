@@ -37,6 +37,16 @@ describe.each(AUTHS)('with the %s credential', (auth) => {
 		expect(server.calls('/api/v1/users.info')).toHaveLength(2);
 	});
 
+	it('a read cut every time is tried three times in all, then fails', async () => {
+		server.scenario = (request, res) => {
+			if (answerLogin(request, res)) return;
+			if (request.path === '/api/v1/users.info') return cutMidBody(res);
+		};
+		const run = await runHostile(server, 'squadusUser', userGet(), { auth, continueOnFail: true });
+		expect(run.json[0].error).toBe('The connection to Squadus was closed before it answered');
+		expect(server.calls('/api/v1/users.info')).toHaveLength(3);
+	});
+
 	it('a write cut in the middle of its answer fails with the note that it may have been carried out', async () => {
 		server.scenario = (request, res) => {
 			if (answerLogin(request, res)) return;
@@ -139,15 +149,20 @@ it("a 429 does not use up a read's tries: 429, 500, 500, then the answer", async
 	expect(time.waits).toEqual([1003, 200, 400]);
 });
 
-it('a rate-limited login is waited out like any other request', async () => {
+/** The first login is refused with a 429 (reset in 300 ms); the rest is answered. */
+function firstLoginRateLimited(): (request: Received, res: ServerResponse) => void {
 	let logins = 0;
-	server.scenario = (request: Received, res) => {
+	return (request, res) => {
 		if (request.path === '/api/v1/login' && logins++ === 0) {
 			return json(res, 429, { status: 'error', error: 'Too many requests' }, { 'x-ratelimit-reset': String(Date.now() + 300) });
 		}
 		if (answerLogin(request, res)) return;
 		if (request.path === '/api/v1/users.info') json(res, 200, { success: true, user: { _id: 'u1' } });
 	};
+}
+
+it('a rate-limited login is waited out like any other request', async () => {
+	server.scenario = firstLoginRateLimited();
 	const started = Date.now();
 	const run = await runHostile(server, 'squadusUser', userGet(), { auth: 'password', continueOnFail: true });
 	measure('429 on the login (password)', server.received.length, started, String(run.json[0].error ?? 'ok'));
@@ -156,13 +171,7 @@ it('a rate-limited login is waited out like any other request', async () => {
 });
 
 it("a rate-limited Log In (the Auth node's own login) is waited out, then logs in", async () => {
-	let logins = 0;
-	server.scenario = (request: Received, res) => {
-		if (request.path === '/api/v1/login' && logins++ === 0) {
-			return json(res, 429, { status: 'error', error: 'Too many requests' }, { 'x-ratelimit-reset': String(Date.now() + 300) });
-		}
-		if (answerLogin(request, res)) return;
-	};
+	server.scenario = firstLoginRateLimited();
 	// the session is what Log In outputs, the one secret the suite-wide scan allows there
 	recordSecrets(SECRETS, [HOSTILE.session]);
 	const started = Date.now();
