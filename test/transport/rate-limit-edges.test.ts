@@ -384,7 +384,7 @@ describe('the rules, one by one', () => {
 	});
 
 	it('counted answers without a limit keep the known one; with none known, no reserve is kept', async () => {
-		const { pace, turn } = newPace();
+		const { pace } = newPace();
 		leaveTurn(pace, { statusCode: 200, headers: counted(5, time.now + 60_000, 10) });
 		leaveTurn(pace, {
 			statusCode: 200,
@@ -399,7 +399,6 @@ describe('the rules, one by one', () => {
 		});
 		expect(unlimited.pace.reserve).toBe(0);
 		expect(await unlimited.turn()).toBe(0);
-		void turn;
 	});
 
 	it('the reserve for others never takes the last call of a window from us', async () => {

@@ -46,7 +46,7 @@ describe('the Redactor', () => {
 	it('a secret echoed JSON-escaped inside a JSON text', () => {
 		const secret = 'pa"ss\\word-1';
 		const echoed = JSON.stringify({ error: `bad ${secret} here` });
-		expect(new Redactor([secret]).text(echoed)).toBe(JSON.stringify({ error: `bad ${REDACTED} here` }).replace(/\\"/g, '\\"'));
+		expect(new Redactor([secret]).text(echoed)).toBe(JSON.stringify({ error: `bad ${REDACTED} here` }));
 		expect(new Redactor([secret]).text(echoed)).not.toContain('ss\\\\word');
 	});
 
