@@ -1,5 +1,7 @@
 // OAuth2: the provider's token is exchanged for a Squadus session (manual 3.1.3), and an
 // expired provider token is refreshed by n8n-core and exchanged again without user action.
+import { sleep } from 'n8n-workflow';
+
 import { CredentialStore } from '../harness';
 import { runNode, useSandbox } from '../nodes/helpers';
 import { clearOAuth2Sessions } from '../../nodes/shared/transport/oauth2';
@@ -159,6 +161,69 @@ it('a Squadus session that ends mid-run is exchanged again (token still valid)',
 			401, 200,
 		]);
 	} finally {
+		sandbox.configure({ oauthTokenTtlSec: 1 });
+	}
+});
+
+it("a Squadus session that ends is forgotten alone: another credential's session is not exchanged again", async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	try {
+		const admin = authorizationCodeStore(sandbox, await connectOAuth2(sandbox, 'admin'));
+		const user = authorizationCodeStore(
+			sandbox,
+			await connectOAuth2(sandbox, sandbox.fixtures.user.username),
+		);
+		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: admin });
+		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: user });
+		expect(exchanges().filter((request) => request.status === 200)).toHaveLength(2);
+		// the admin's Squadus session ends (logged out elsewhere)
+		const [adminCall] = sandbox.requests({ path: '/api/v1/dm.create' });
+		const ended = await fetch(`${sandbox.url}/api/v1/logout`, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'X-Auth-Token': adminCall.headers['x-auth-token'],
+				'X-User-Id': adminCall.headers['x-user-id'],
+			},
+			body: '{}',
+		});
+		expect(ended.status).toBe(200);
+		sandbox.clearRequests();
+		const renewed = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: admin });
+		expect(renewed.nodeError).toBeUndefined();
+		expect(exchanges().map((request) => request.status)).toEqual([200]);
+		sandbox.clearRequests();
+		const other = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: user });
+		expect(other.nodeError).toBeUndefined();
+		expect(other.json).toHaveLength(1);
+		expect(exchanges()).toEqual([]);
+		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([200]);
+	} finally {
+		sandbox.configure({ oauthTokenTtlSec: 1 });
+	}
+});
+
+it('while an ended session is being exchanged again, another execution waits for the new one instead of sending the ended one', async () => {
+	const { sandbox } = ctx;
+	sandbox.configure({ oauthTokenTtlSec: 3600 });
+	try {
+		const store = authorizationCodeStore(sandbox, await connectOAuth2(sandbox, 'admin'));
+		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		sandbox.expireSessions();
+		sandbox.clearRequests();
+		sandbox.fault({ path: '/api/v1/method.callAnon/login', mode: 'slow', delayMs: 1500 });
+		const first = runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		// the second execution starts once the first has seen its session end
+		const dmCalls = () => sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status);
+		for (let waited = 0; !dmCalls().includes(401) && waited < 100; waited++) await sleep(20);
+		const second = runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+		const runs = await Promise.all([first, second]);
+		expect(runs.map((run) => run.nodeError)).toEqual([undefined, undefined]);
+		expect(exchanges().map((request) => request.status)).toEqual([200]);
+		expect(dmCalls()).toEqual([401, 200, 200]);
+	} finally {
+		sandbox.clearFaults();
 		sandbox.configure({ oauthTokenTtlSec: 1 });
 	}
 });

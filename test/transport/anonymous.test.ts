@@ -4,7 +4,7 @@
 import type { IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { postWithoutSession } from '../../nodes/shared/transport/anonymous';
-import { resolveAuth } from '../../nodes/shared/transport/request';
+import { resolveAuth, squadusApiRequest } from '../../nodes/shared/transport/request';
 import type { ResolvedAuth, SquadusContext } from '../../nodes/shared/transport/types';
 
 const node = { name: 'Log In', type: 'squadusAuth' } as INode;
@@ -135,5 +135,31 @@ describe("the node run's credential", () => {
 		const again = await resolveAuth.call(context, 0, true);
 		expect(reads).toBe(2);
 		expect(again).not.toBe(first);
+	});
+
+	it("is read for the request's item: that item's Authentication, and a wrong one is reported for it", async () => {
+		const asked: Array<[string, number]> = [];
+		const context = {
+			getNode: () => ({ ...node, credentials: { squadusTokenApi: { id: 'c2', name: 'Token' } } }),
+			getInputData: () => [{ json: {} }, { json: {} }, { json: {} }],
+			getNodeParameter: (name: string, itemIndex: number) => {
+				asked.push([name, itemIndex]);
+				return itemIndex === 2 ? 'accessToken' : 'password';
+			},
+			getCredentials: async (type: string, itemIndex: number) => {
+				asked.push([type, itemIndex]);
+				return { server: 'not an address', userId: 'u1', accessToken: 'pat' };
+			},
+		} as unknown as SquadusContext;
+		const error = await squadusApiRequest.call(context, 'GET', '/me', { itemIndex: 2 }).catch((e: unknown) => e);
+		expect(error).toMatchObject({
+			name: 'NodeOperationError',
+			description: 'Open the credential of this node and correct it.',
+			context: expect.objectContaining({ itemIndex: 2 }),
+		});
+		expect(asked).toEqual([
+			['authentication', 2],
+			['squadusTokenApi', 2],
+		]);
 	});
 });

@@ -48,6 +48,8 @@ export class SquadusProbe implements INodeType {
 			{ displayName: 'Return All', name: 'returnAll', type: 'boolean', default: false },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50 },
 			{ displayName: 'List Keys', name: 'listKeys', type: 'string', default: '' },
+			// the endpoint is a path on the server (as downloads are), not under /api/v1
+			{ displayName: 'Server Path', name: 'serverPath', type: 'boolean', default: false },
 			// the Realtime API's resume login instead of the request (its token as a SHA-256 only)
 			{ displayName: 'Resume Login', name: 'resume', type: 'boolean', default: false },
 			{
@@ -93,6 +95,7 @@ export class SquadusProbe implements INodeType {
 					const response = (await squadusApiRequest.call(this, method, endpoint, {
 						body: json('body'),
 						qs: json('qs'),
+						serverPath: this.getNodeParameter('serverPath', i) as boolean,
 						itemIndex: i,
 					})) as IDataObject;
 					out.push({ json: response, pairedItem: { item: i } });

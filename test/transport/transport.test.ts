@@ -164,6 +164,18 @@ describe('rate limits and retries', () => {
 		expect(time.waits).toEqual([200, 400]);
 	});
 
+	it('retries a HEAD after a 500, as it does a GET', async () => {
+		const { sandbox } = ctx;
+		sandbox.fault({ path: '/api/v1/me', method: 'HEAD', mode: '500', times: 1 });
+		const run = await probe({ method: 'HEAD', endpoint: '/me' });
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json).toHaveLength(1);
+		expect(sandbox.requests({ path: '/api/v1/me' }).map((call) => [call.method, call.status])).toEqual([
+			['HEAD', 500],
+			['HEAD', 200],
+		]);
+	});
+
 	it('gives up on a GET after three 500s, saying how often it tried', async () => {
 		const { sandbox } = ctx;
 		sandbox.fault({ path: '/api/v1/me', mode: '500', times: 3 });
@@ -211,6 +223,16 @@ describe('rate limits and retries', () => {
 		sandbox.fault({ path: '/api/v1/me', mode: 'malformed' });
 		const run = await probe({ method: 'GET', endpoint: '/me' });
 		expect(run.nodeError?.message).toBe('Squadus sent an answer that is not valid JSON');
+	});
+});
+
+describe('a path on the server (serverPath), as downloads use', () => {
+	it.each(['api/v1/me', '/api/v1/me'])('%s is sent to the server with one slash', async (endpoint) => {
+		const { sandbox } = ctx;
+		const run = await probe({ method: 'GET', endpoint, serverPath: true });
+		expect(run.nodeError).toBeUndefined();
+		expect(run.json[0]).toMatchObject({ username: sandbox.fixtures.admin.username });
+		expect(sandbox.requests({ path: '/api/v1/me' })).toHaveLength(1);
 	});
 });
 

@@ -29,8 +29,7 @@ export async function realtimeResumeLogin(this: SquadusContext): Promise<ResumeL
 		token = credentials.accessToken;
 		userId = credentials.userId;
 	} else if (auth.type === 'squadusApi') {
-		token = credentials.authToken;
-		userId = credentials.sessionUserId || me._id;
+		token = credentials.authToken; // its user is the one /me answered for
 	} else {
 		const session = currentOAuth2Session(auth);
 		token = session?.authToken;

@@ -97,10 +97,13 @@ function forget(state: SessionState, token: string) {
 		state.expired.delete(state.expired.values().next().value as string);
 }
 
-/** Whether `auth` now holds a session that was not refused yet, other than `sentWith`. */
-function hasNewer(auth: ResolvedAuth, state: SessionState, sentWith: string): boolean {
+/**
+ * Whether `auth` now holds a session that was not refused yet (so not the one a request was
+ * just refused: that one is in `state.expired`, or is `state.refused`).
+ */
+function hasNewer(auth: ResolvedAuth, state: SessionState): boolean {
 	const token = tokenOf(auth.credentials);
-	return !!token && token !== sentWith && !state.expired.has(token);
+	return !!token && !state.expired.has(token);
 }
 
 /**
@@ -110,16 +113,19 @@ function hasNewer(auth: ResolvedAuth, state: SessionState, sentWith: string): bo
 function adoptLatest(auth: ResolvedAuth, state: SessionState) {
 	const current = tokenOf(auth.credentials);
 	const { latest } = state;
-	if (!latest || latest.authToken === current || state.expired.has(latest.authToken)) return;
+	// The latest session is never empty (only a login's or the stored credential's is kept).
+	if (!latest || state.expired.has(latest.authToken)) return;
 	if (!current || state.expired.has(current)) Object.assign(auth.credentials, latest);
 }
 
-/** Takes the stored credential's session if another process renewed it; whether it did. */
+/**
+ * Takes the stored credential's session if another process renewed it; whether it did. The
+ * session this request was refused is in `state.expired` by then.
+ */
 async function adoptStored(
 	context: SquadusContext,
 	auth: ResolvedAuth,
 	state: SessionState,
-	sentWith: string,
 	itemIndex: number,
 ): Promise<boolean> {
 	let stored: ICredentialDataDecryptedObject;
@@ -129,7 +135,7 @@ async function adoptStored(
 		return false; // the login below reports what is wrong
 	}
 	const token = tokenOf(stored);
-	if (!token || token === sentWith || state.expired.has(token)) return false;
+	if (!token || state.expired.has(token)) return false;
 	auth.credentials[EXPIRABLE] = token;
 	auth.credentials.sessionUserId = stored.sessionUserId;
 	remember(state, auth.credentials);
@@ -257,11 +263,11 @@ export async function sendWithSession(
 		// Renewed (or being renewed) while this request was under way, in this run or another
 		// execution of this process: send it again with the new session.
 		adoptLatest(auth, state);
-		if (hasNewer(auth, state, sentWith) || state.renewal || state.refused?.token === sentWith) {
+		if (hasNewer(auth, state) || state.renewal || state.refused?.token === sentWith) {
 			continue;
 		}
 		// Renewed by another process: its session is in the stored credential.
-		if ((await adoptStored(context, auth, state, sentWith, itemIndex)) || state.renewal) continue;
+		if ((await adoptStored(context, auth, state, itemIndex)) || state.renewal) continue;
 		return await renew(context, auth, request, state);
 	}
 }

@@ -1,7 +1,12 @@
 // One origin: no credential, password or token follows a redirect to another server, from any
 // request: API calls, the password login, the OAuth exchange, the Auth node's login, file
 // downloads and the credential test. Same-origin redirects still work.
-import { AUTHS, figures, measure, printFigures, runHostile, testHostileCredential } from './run';
+import { readFileSync } from 'fs';
+import https from 'https';
+import type { AddressInfo } from 'net';
+
+import { TLS_CERT_PATH, TLS_KEY_PATH } from '../../sandbox';
+import { AUTHS, figures, hostileCredentials, measure, printFigures, runHostile, testHostileCredential } from './run';
 import { answerLogin, HOSTILE, json, startHostile, type HostileServer } from './server';
 
 let evil: HostileServer;
@@ -170,4 +175,39 @@ it('a token endpoint that redirects to another origin gets no refresh token or c
 		/^n8n did not ask for a new token, so no refresh token or client secret was sent there\./,
 	);
 	expect(evil.received).toEqual([]);
+});
+
+it('an HTTPS token endpoint trusted with Ignore SSL Issues that redirects to another origin gets no refresh token', async () => {
+	// The provider's certificate is self-signed and the credential says to accept it: the
+	// probe before the refresh must accept it too, or it would not see the redirect and
+	// n8n-core's refresh would follow it with the refresh token and the client secret.
+	const provider = https.createServer(
+		{ key: readFileSync(TLS_KEY_PATH), cert: readFileSync(TLS_CERT_PATH) },
+		(req, res) => {
+			req.resume();
+			res.writeHead(307, { location: `${evil.url}/oauth/token` });
+			res.end();
+		},
+	);
+	await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
+	try {
+		const { port } = provider.address() as AddressInfo;
+		server.scenario = (request, res) => {
+			if (request.path === '/api/v1/method.callAnon/login') return json(res, 401, { success: false, error: 'expired' });
+		};
+		const credentials = {
+			...hostileCredentials(server.url, 'oAuth2'),
+			accessTokenUrl: `https://127.0.0.1:${port}/oauth/token`,
+			ignoreSslIssues: true,
+			ignoreSSLIssues: true,
+		};
+		const run = await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2', credentials });
+		expect(run.nodeError!.message).toBe(
+			`The OAuth2 provider's Access Token URL redirects to another server (${evil.origin})`,
+		);
+		expect(evil.received).toEqual([]);
+	} finally {
+		provider.closeAllConnections();
+		await new Promise<void>((resolve) => provider.close(() => resolve()));
+	}
 });
