@@ -1,6 +1,7 @@
 // A sampled mutation score for a scope too slow to mutate whole on a 2-core machine.
 //
 //   node scripts/mutate-sample.mjs [--n 100] [--seed 1] [--scope nodes/shared/transport] [--run]
+//                                  [--only request.ts,session.ts]
 //
 // Instruments the scope with Stryker's own instrumenter (the same 1,660 transport mutants that
 // `npm run mutate:transport` makes), draws a seeded random sample stratified by file, and prints
@@ -8,6 +9,8 @@
 // too; the count is printed). With --run it starts `stryker run stryker.transport.config.mjs`
 // on those ranges. The score of a random sample estimates the whole scope's score; the script
 // prints the sample's 95 % interval from the report with --report reports/mutation/transport.json.
+// --only draws from the named files alone: a search for untested behaviour where survivors are
+// frequent, never a measurement of the scope (docs/testing.md).
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,6 +25,7 @@ const n = Number(flag('n', 100));
 const seed = Number(flag('seed', 1));
 const scope = flag('scope', 'nodes/shared/transport');
 const report = flag('report', undefined);
+const only = flag('only', undefined)?.split(',');
 
 if (report) {
 	const { files } = JSON.parse(fs.readFileSync(report, 'utf8'));
@@ -47,7 +51,7 @@ if (report) {
 const logger = { debug() {}, info() {}, warn() {}, error() {}, isDebugEnabled: () => false };
 const files = fs
 	.readdirSync(scope)
-	.filter((name) => name.endsWith('.ts'))
+	.filter((name) => name.endsWith('.ts') && (!only || only.includes(name)))
 	.map((name) => path.join(scope, name))
 	.map((name) => ({ name, mutate: true, content: fs.readFileSync(name, 'utf8') }));
 const { mutants } = await new Instrumenter(logger).instrument(files, {

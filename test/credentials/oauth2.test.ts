@@ -95,17 +95,23 @@ it('two executions that start at once with the same provider token share one exc
 	expect(calls[0].headers['x-auth-token']).toBe(calls[1].headers['x-auth-token']);
 });
 
-it("tells Squadus how long the provider's token lives: expires_in, or an hour when the provider says nothing usable", async () => {
+it("tells Squadus how long the provider's token lives: n8n's expiry time, expires_in, or an hour when the provider says nothing usable", async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
 	const sent: unknown[] = [];
-	for (const expiresIn of [120, 0, undefined]) {
+	const cases: Array<{ n8n_expires_at?: number; expires_in?: number }> = [
+		{ expires_in: 120 },
+		{ expires_in: 0 },
+		{},
+		// the expiry time n8n keeps (ms) is the newer word, expires_in is from the first grant
+		{ n8n_expires_at: Date.now() + 300_000, expires_in: 3600 },
+		{ n8n_expires_at: 0, expires_in: 120 },
+		{ n8n_expires_at: -5, expires_in: 120 },
+	];
+	for (const lifetime of cases) {
 		const { n8n_expires_at: _at, expires_in: _in, ...tokenData } = await connectOAuth2(sandbox);
 		const store = new CredentialStore({
-			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', {
-				...tokenData,
-				expires_in: expiresIn,
-			}),
+			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', { ...tokenData, ...lifetime }),
 		});
 		clearOAuth2Sessions();
 		sandbox.clearRequests();
@@ -113,7 +119,9 @@ it("tells Squadus how long the provider's token lives: expires_in, or an hour wh
 		expect(run.nodeError).toBeUndefined();
 		sent.push(exchanges()[0].body.expiresIn);
 	}
-	expect(sent).toEqual([120, 3600, 3600]);
+	expect(sent).toEqual([120, 3600, 3600, expect.any(Number), 120, 120]);
+	expect(sent[3]).toBeGreaterThanOrEqual(295);
+	expect(sent[3]).toBeLessThanOrEqual(300);
 	sandbox.configure({ oauthTokenTtlSec: 1 });
 });
 

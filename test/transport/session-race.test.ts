@@ -19,7 +19,17 @@ interface Sent {
 
 /** n8n-core and Squadus in one: a login issues session-N, and only the newest session is valid. */
 function standIn() {
-	const server = { logins: 0, reads: 0, sent: [] as Sent[], valid: '', loginFails: false };
+	const server = {
+		logins: 0,
+		loginAttempts: 0,
+		reads: 0,
+		sent: [] as Sent[],
+		valid: '',
+		loginFails: false,
+		/** the request sent right after a successful login fails with this, once */
+		failAfterLogin: undefined as string | undefined,
+	};
+	let loginGate: Promise<void> | undefined;
 	const stored: ICredentialDataDecryptedObject = {
 		server: 'https://squadus.test',
 		user: 'olga',
@@ -42,11 +52,16 @@ function standIn() {
 				const data = extra.credentialsDecrypted.data;
 				if (!data.authToken) {
 					// n8n-core: preAuthentication on an empty session logs in and stores the result
+					server.loginAttempts++;
+					if (loginGate) await loginGate;
 					if (server.loginFails) throw new Error('Squadus is down for maintenance');
 					server.logins++;
 					server.valid = `session-${server.logins}`;
 					data.authToken = server.valid;
 					stored.authToken = server.valid;
+					const failure = server.failAfterLogin;
+					server.failAfterLogin = undefined;
+					if (failure) throw new Error(failure);
 				}
 				const token = data.authToken as string;
 				const status = token === server.valid ? 200 : 401;
@@ -64,6 +79,12 @@ function standIn() {
 		hold = new Promise<void>((resolve) => (release = resolve));
 		return release;
 	};
+	/** Logins wait until the returned function is called. */
+	const gateLogin = () => {
+		let release!: () => void;
+		loginGate = new Promise<void>((resolve) => (release = resolve));
+		return release;
+	};
 	const execution = (): ResolvedAuth => ({
 		type: 'squadusApi',
 		credentials: { ...stored },
@@ -71,7 +92,7 @@ function standIn() {
 		credentialId: 'cred-1',
 		credentialName: 'Squadus',
 	});
-	return { server, context, holdNext, execution };
+	return { server, context, holdNext, gateLogin, execution };
 }
 
 const request: IHttpRequestOptions = { method: 'GET', url: 'https://squadus.test/api/v1/me' };
@@ -124,6 +145,50 @@ describe('a session renewed while a request was under way', () => {
 		const fresh = { ...execution(), credentials: { ...execution().credentials, authToken: '' } };
 		expect((await sendWithSession(context, fresh, request)).statusCode).toBe(200);
 		expect(server.sent).toEqual([{ token: 'session-2', status: 200 }]);
+	});
+});
+
+/** Lets every pending step of the requests in flight run. */
+async function settle() {
+	for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+}
+
+describe('one renewal for the requests in flight', () => {
+	it("a failed login fails every request waiting on it with the login's error, and is tried once", async () => {
+		const { server, context, gateLogin, execution } = standIn();
+		server.valid = 'revoked'; // session-0 has expired
+		server.loginFails = true;
+		const release = gateLogin();
+		const a = sendWithSession(context, execution(), request).catch((error: Error) => error);
+		const b = sendWithSession(context, execution(), request).catch((error: Error) => error);
+		await settle();
+		expect(server.loginAttempts).toBe(1); // A logs in, B waits for it
+		release();
+		const errors = await Promise.all([a, b]);
+		expect(errors.map((error) => (error as Error).message)).toEqual([
+			'Squadus is down for maintenance',
+			'Squadus is down for maintenance',
+		]);
+		expect(server.loginAttempts).toBe(1);
+		expect(server.sent).toEqual([
+			{ token: 'session-0', status: 401 },
+			{ token: 'session-0', status: 401 },
+		]);
+	});
+
+	it('a login that worked serves the waiting requests, even when the request that logged in then failed', async () => {
+		const { server, context, gateLogin, execution } = standIn();
+		server.valid = 'revoked';
+		server.failAfterLogin = 'socket hang up';
+		const release = gateLogin();
+		const a = sendWithSession(context, execution(), request).catch((error: Error) => error);
+		const b = sendWithSession(context, execution(), request);
+		await settle();
+		release();
+		expect(((await a) as Error).message).toBe('socket hang up');
+		expect((await b).statusCode).toBe(200);
+		expect(server).toMatchObject({ logins: 1, loginAttempts: 1 });
+		expect(server.sent.at(-1)).toEqual({ token: 'session-1', status: 200 });
 	});
 });
 

@@ -140,8 +140,6 @@ async function checkTokenEndpoint(context: SquadusContext, auth: ResolvedAuth, i
 		{
 			method: 'POST',
 			url,
-			body: {},
-			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 			skipSslCertificateValidation: auth.credentials.ignoreSslIssues === true,
@@ -216,15 +214,12 @@ async function newSession(
 	itemIndex: number,
 ): Promise<Session> {
 	let accessToken = accessTokenOf(auth);
-	if (!accessToken) {
-		await renewProviderToken(context, auth, itemIndex);
-		accessToken = accessTokenOf(auth);
-	}
 	let result = accessToken
 		? await exchange(context, auth, accessToken, timeout, itemIndex)
 		: undefined;
 	if (!result || 'rejected' in result) {
-		// The provider's token expired (or was revoked): refresh it once and try again.
+		// No token yet (Client Credentials), or the provider's token expired or was revoked:
+		// get a new one and exchange it, once.
 		await renewProviderToken(context, auth, itemIndex);
 		accessToken = accessTokenOf(auth);
 		if (accessToken) result = await exchange(context, auth, accessToken, timeout, itemIndex);
@@ -265,7 +260,8 @@ async function session(
 		? sessionKey(auth, accessToken)
 		: `no token\n${auth.credentialId}\n${sessionKey(auth, String(auth.credentials.clientId))}`;
 	const cached = accessToken ? sessions.get(key) : undefined;
-	if (cached && cached !== stale) return cached;
+	// a session Squadus ended was taken out of `sessions` (sendWithOAuth2Session)
+	if (cached) return cached;
 	const pending = exchanges.get(key);
 	if (pending) {
 		const shared = await pending.catch(() => undefined);

@@ -35,9 +35,9 @@ function pickList(response: IDataObject, listKeys: string[]): IDataObject[] {
  */
 export const MAX_PAGES = 1000;
 
-/** An item's identity for "already emitted": its `_id`, or the whole item. */
+/** An item's identity for "already emitted": its `_id`, or the whole item (JSON starts with `{`). */
 function keyOf(item: IDataObject): string {
-	return typeof item._id === 'string' ? `id:${item._id}` : `json:${JSON.stringify(item)}`;
+	return typeof item._id === 'string' ? `id:${item._id}` : JSON.stringify(item);
 }
 
 /** A warning shown on the node's output (where the context supports it) and in n8n's log. */

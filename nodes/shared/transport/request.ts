@@ -111,7 +111,7 @@ export async function getServerUrl(this: SquadusContext, itemIndex = 0): Promise
 	return (await resolveAuth.call(this, itemIndex)).server;
 }
 
-const timeoutParameters = new WeakMap<object, string>();
+const timeoutParameters = new WeakMap<object, string | undefined>();
 
 /**
  * The parameter path of the running operation's Timeout option (its `OperationModule.timeout`),
@@ -119,8 +119,7 @@ const timeoutParameters = new WeakMap<object, string>();
  * most. Without a declaration, requests have no deadline of their own.
  */
 export function declareTimeoutParameter(context: SquadusContext, path: string | undefined): void {
-	if (path) timeoutParameters.set(context, path);
-	else timeoutParameters.delete(context);
+	timeoutParameters.set(context, path);
 }
 
 function requestTimeout(

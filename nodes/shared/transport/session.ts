@@ -39,8 +39,8 @@ const LOGINS_PER_RENEWAL = 2;
 /** Squadus refused a session it had just issued: the credential, not the session, is wrong. */
 export class SessionRefused extends Error {
 	constructor(readonly response: IN8nHttpFullResponse) {
+		// never leaves the transport: request.ts turns it into a NodeApiError
 		super('Squadus refused the session right after a new login');
-		this.name = 'SessionRefused';
 	}
 }
 

@@ -39,6 +39,20 @@ it.each([200, 204])(
 	},
 );
 
+it("an answer 200 that says success: false is an error with Squadus' own words", async () => {
+	server.scenario = (request, res) => {
+		if (answerLogin(request, res)) return;
+		if (request.path === '/api/v1/users.info') {
+			return json(res, 200, { success: false, error: 'User not found. [error-invalid-user]', errorType: 'error-invalid-user' });
+		}
+	};
+	const run = await runHostile(server, 'squadusUser', userGet, { continueOnFail: true });
+	expect(run.json).toHaveLength(1);
+	expect(String(run.json[0].error)).toMatch(/User not found/);
+	expect(run.json[0]).not.toHaveProperty('success');
+	expect(server.calls('/api/v1/users.info')).toHaveLength(1);
+});
+
 describe('OAuth2: the exchange of the provider token fails on the Squadus side', () => {
 	it("with a message: the error carries Squadus' own words", async () => {
 		server.scenario = (request, res) => {

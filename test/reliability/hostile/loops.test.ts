@@ -151,3 +151,15 @@ it('items without an _id are told apart by their content: each kept once, repeat
 	expect(run.json.map((item) => item.name)).toEqual(['channel-0', 'channel-1', 'channel-2']);
 	expect(server.calls()).toHaveLength(2);
 });
+
+it("an _id never stands for another item's content: one whose _id reads like an item's content is kept beside it", async () => {
+	const plain = { name: 'channel-0', t: 'c' };
+	// an _id that spells what the untagged item is told apart by, were ids and contents not kept apart
+	const lookalike = { _id: `json:${JSON.stringify(plain)}`, name: 'channel-1', t: 'c' };
+	server.scenario = pages(() => ({ channels: [lookalike, plain], total: 2 }));
+	const run = await runHostile(server, 'squadusChannel', getMany({ returnAll: true }), {
+		auth: 'accessToken',
+	});
+	expect(run.nodeError).toBeUndefined();
+	expect(run.json.map((item) => item.name)).toEqual(['channel-1', 'channel-0']);
+});

@@ -211,3 +211,24 @@ it('an HTTPS token endpoint trusted with Ignore SSL Issues that redirects to ano
 		await new Promise<void>((resolve) => provider.close(() => resolve()));
 	}
 });
+
+it('Client Credentials: the request that makes n8n fetch the provider token follows no redirect to another origin', async () => {
+	server.scenario = (request, res) => {
+		if (request.path === '/oauth/token') {
+			return json(res, 200, { access_token: HOSTILE.oauthAccess, token_type: 'Bearer', expires_in: 3600 });
+		}
+		if (request.path === '/api/v1/me') {
+			res.writeHead(307, { location: `${evil.url}/api/v1/me` });
+			return res.end();
+		}
+		answerLogin(request, res);
+	};
+	const credentials = hostileCredentials(server.url, 'oAuth2');
+	credentials.grantType = 'clientCredentials';
+	delete credentials.oauthTokenData; // no token yet: n8n fetches one
+	await runHostile(server, 'squadusUser', userGet, { auth: 'oAuth2', credentials });
+	// n8n fetched the token and sent it with GET /me, which redirected; nothing went further
+	expect(server.received.filter((r) => r.path === '/api/v1/me')).toHaveLength(1);
+	expect(server.received.find((r) => r.path === '/api/v1/me')!.headers.authorization).toBe(`Bearer ${HOSTILE.oauthAccess}`);
+	expect(evil.received).toEqual([]);
+});
