@@ -28,6 +28,8 @@ function standIn() {
 		loginFails: false,
 		/** the request sent right after a successful login fails with this, once */
 		failAfterLogin: undefined as string | undefined,
+		/** reading the stored credential fails (a database error in n8n) */
+		readFails: false,
 	};
 	let loginGate: Promise<void> | undefined;
 	const stored: ICredentialDataDecryptedObject = {
@@ -41,6 +43,7 @@ function standIn() {
 	const context = {
 		getCredentials: async () => {
 			server.reads++;
+			if (server.readFails) throw new Error('could not read the credential');
 			return { ...stored };
 		},
 		helpers: {
@@ -190,6 +193,19 @@ describe('one renewal for the requests in flight', () => {
 		expect(server).toMatchObject({ logins: 1, loginAttempts: 1 });
 		expect(server.sent.at(-1)).toEqual({ token: 'session-1', status: 200 });
 	});
+});
+
+it('a stored credential that cannot be read is passed over: the request logs in and goes through', async () => {
+	const { server, context, execution } = standIn();
+	server.valid = 'revoked'; // session-0 has expired
+	server.readFails = true;
+	const response = await sendWithSession(context, execution(), request);
+	expect(response.statusCode).toBe(200);
+	expect(server).toMatchObject({ reads: 1, logins: 1 });
+	expect(server.sent).toEqual([
+		{ token: 'session-0', status: 401 },
+		{ token: 'session-1', status: 200 },
+	]);
 });
 
 describe('whose session it is', () => {

@@ -122,12 +122,8 @@ export function declareTimeoutParameter(context: SquadusContext, path: string | 
 	timeoutParameters.set(context, path);
 }
 
-function requestTimeout(
-	context: SquadusContext,
-	options: SquadusRequestOptions,
-	itemIndex: number,
-) {
-	if (options.timeout) return options.timeout;
+/** Milliseconds to wait for an answer: the running operation's Timeout option, if it has one. */
+function requestTimeout(context: SquadusContext, itemIndex: number) {
 	const path = timeoutParameters.get(context);
 	if (!path) return undefined;
 	const fromNode = Number(nodeParameter(context, path, itemIndex, 0));
@@ -233,7 +229,7 @@ async function requestWithRetries(
 	const url = options.serverPath
 		? `${auth.server}${endpoint.startsWith('/') ? '' : '/'}${endpoint}`
 		: apiUrl(auth.server, endpoint);
-	const timeout = requestTimeout(context, options, itemIndex);
+	const timeout = requestTimeout(context, itemIndex);
 	const idempotent = method === 'GET' || method === 'HEAD';
 
 	const request: IHttpRequestOptions = {
@@ -362,7 +358,7 @@ async function requestWithRetries(
 		if (body && typeof body === 'object' && (body as IDataObject).success === false) {
 			throw httpError(node, status, body, { endpoint, itemIndex });
 		}
-		if (options.binary || options.returnFullResponse) return { ...response, body };
+		if (options.binary) return { ...response, body };
 		return body;
 	}
 }
@@ -380,7 +376,7 @@ export async function squadusAnonymousRequest(
 	{ itemIndex, secrets = [] }: { itemIndex: number; secrets?: unknown[] },
 ): Promise<IN8nHttpFullResponse> {
 	const auth = await resolveAuth.call(this, itemIndex);
-	const timeout = requestTimeout(this, {}, itemIndex);
+	const timeout = requestTimeout(this, itemIndex);
 	const redactor = redactorFor(auth, secrets);
 	for (let attempt = 1; ; attempt++) {
 		const deadline = timeout ? AbortSignal.timeout(timeout) : undefined;

@@ -229,7 +229,8 @@ async function renew(
 			}
 		}
 	} finally {
-		if (state.renewal === renewal) state.renewal = undefined;
+		// the only renewal of this state: a renewal starts only when none is under way
+		state.renewal = undefined;
 	}
 }
 

@@ -31,12 +31,6 @@ export interface SquadusRequestOptions {
 	serverPath?: boolean;
 	/** Return the raw body as a Buffer (file downloads). */
 	binary?: boolean;
-	returnFullResponse?: boolean;
-	/**
-	 * Milliseconds to wait for an answer. Defaults to the running operation's Timeout option
-	 * (declared as `OperationModule.timeout`, see `declareTimeoutParameter`) when it has one.
-	 */
-	timeout?: number;
 	/**
 	 * Secrets this request carries besides the credential's (e.g. a new user's password, a
 	 * token to revoke): redacted from any error as the credential's are.

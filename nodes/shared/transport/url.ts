@@ -38,9 +38,5 @@ export function serverAddressProblem(server: unknown): string | undefined {
 
 /** `https://host:port` of an absolute address, or undefined. */
 export function originOf(address: string): string | undefined {
-	try {
-		return new URL(address).origin;
-	} catch {
-		return undefined;
-	}
+	return URL.canParse(address) ? new URL(address).origin : undefined;
 }

@@ -131,22 +131,26 @@ it('bare 429s (no reset, no wait in the message) are waited out 1 s, then 2 s: a
 	expect(time.waits).toEqual([1003, 2003]);
 });
 
-it("a 429 does not use up a read's tries: 429, 500, 500, then the answer", async () => {
-	const answers = [429, 500, 500, 200];
+it.each([
+	// the refusal's wait, then the two backoffs of a read after a 5xx
+	["a 429 does not use up a read's tries", [429, 500, 500], [1003, 200, 400]],
+	// only 429s count as refusals in a row: after a 500 a bare 429 is waited 1 s, not 2 s
+	['a 500 is not a refusal in a row', [500, 429], [200, 1003]],
+])('%s: %j, then the answer', async (_case, statuses, waits) => {
+	const answers = [...statuses];
 	server.scenario = (request, res) => {
 		if (answerLogin(request, res)) return;
 		if (request.path !== '/api/v1/users.info') return;
-		const status = answers.shift() ?? 200;
-		if (status === 200) return json(res, 200, { success: true, user: { _id: 'u1' } });
+		const status = answers.shift();
+		if (status === undefined) return json(res, 200, { success: true, user: { _id: 'u1' } });
 		json(res, status, { success: false, error: status === 429 ? 'Too Many Requests' : 'Internal error' });
 	};
 	const time = fakeClock(Date.now());
 	const run = await runHostile(server, 'squadusUser', userGet(), { auth: 'accessToken' }).finally(() => time.restore());
 	expect(run.nodeError).toBeUndefined();
 	expect(run.json).toEqual([expect.objectContaining({ _id: 'u1' })]);
-	expect(server.calls()).toHaveLength(4);
-	// the refusal's wait, then the two backoffs of a read after a 5xx
-	expect(time.waits).toEqual([1003, 200, 400]);
+	expect(server.calls()).toHaveLength(statuses.length + 1);
+	expect(time.waits).toEqual(waits);
 });
 
 /** The first login is refused with a 429 (reset in 300 ms); the rest is answered. */
