@@ -15,6 +15,11 @@ beforeEach(() => {
 	ctx.sandbox.clearRequests();
 	clearOAuth2Sessions();
 });
+// tests that need a provider token to outlive the run raise its lifetime; each starts at 1 s
+afterEach(() => {
+	ctx.sandbox.clearFaults();
+	ctx.sandbox.configure({ oauthTokenTtlSec: 1, dialect: 'rocketchat' });
+});
 
 /** A store with the authorization-code credential holding the provider's `tokenData`. */
 const authorizationCodeStore = (
@@ -66,7 +71,6 @@ it('authorization code: exchanges the token once and reuses the session', async 
 	// a token the server took is not refreshed
 	expect(tokenGrants()).toEqual(['authorization_code']);
 	expectNoSecrets(sandbox, ...exposed(run));
-	sandbox.configure({ oauthTokenTtlSec: 1 });
 });
 
 it('two executions that start at once with the same provider token share one exchange', async () => {
@@ -122,7 +126,6 @@ it("tells Squadus how long the provider's token lives: n8n's expiry time, expire
 	expect(sent).toEqual([120, 3600, 3600, expect.any(Number), 120, 120]);
 	expect(sent[3]).toBeGreaterThanOrEqual(295);
 	expect(sent[3]).toBeLessThanOrEqual(300);
-	sandbox.configure({ oauthTokenTtlSec: 1 });
 });
 
 it('authorization code: an expired provider token is refreshed, stored and exchanged again', async () => {
@@ -152,88 +155,75 @@ it('authorization code: an expired provider token is refreshed, stored and excha
 it('a Squadus session that ends mid-run is exchanged again (token still valid)', async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
-	try {
-		const store = new CredentialStore({
-			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox)),
-		});
-		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
-		sandbox.expireSessions();
-		sandbox.clearRequests();
-		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
-		expect(run.nodeError).toBeUndefined();
-		// the same process already knows the server takes Rocket.Chat's envelope
-		expect(exchanges().map((request) => request.status)).toEqual([200]);
-		expect(exchanges()[0].body.message).toEqual(expect.any(String));
-		expect(tokenGrants()).toEqual([]);
-		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([
-			401, 200,
-		]);
-	} finally {
-		sandbox.configure({ oauthTokenTtlSec: 1 });
-	}
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox)),
+	});
+	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	sandbox.expireSessions();
+	sandbox.clearRequests();
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	expect(run.nodeError).toBeUndefined();
+	// the same process already knows the server takes Rocket.Chat's envelope
+	expect(exchanges().map((request) => request.status)).toEqual([200]);
+	expect(exchanges()[0].body.message).toEqual(expect.any(String));
+	expect(tokenGrants()).toEqual([]);
+	expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([
+		401, 200,
+	]);
 });
 
 it("a Squadus session that ends is forgotten alone: another credential's session is not exchanged again", async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
-	try {
-		const admin = authorizationCodeStore(sandbox, await connectOAuth2(sandbox, 'admin'));
-		const user = authorizationCodeStore(
-			sandbox,
-			await connectOAuth2(sandbox, sandbox.fixtures.user.username),
-		);
-		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: admin });
-		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: user });
-		expect(exchanges().filter((request) => request.status === 200)).toHaveLength(2);
-		// the admin's Squadus session ends (logged out elsewhere)
-		const [adminCall] = sandbox.requests({ path: '/api/v1/dm.create' });
-		const ended = await fetch(`${sandbox.url}/api/v1/logout`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				'X-Auth-Token': adminCall.headers['x-auth-token'],
-				'X-User-Id': adminCall.headers['x-user-id'],
-			},
-			body: '{}',
-		});
-		expect(ended.status).toBe(200);
-		sandbox.clearRequests();
-		const renewed = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: admin });
-		expect(renewed.nodeError).toBeUndefined();
-		expect(exchanges().map((request) => request.status)).toEqual([200]);
-		sandbox.clearRequests();
-		const other = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: user });
-		expect(other.nodeError).toBeUndefined();
-		expect(other.json).toHaveLength(1);
-		expect(exchanges()).toEqual([]);
-		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([200]);
-	} finally {
-		sandbox.configure({ oauthTokenTtlSec: 1 });
-	}
+	const admin = authorizationCodeStore(sandbox, await connectOAuth2(sandbox, 'admin'));
+	const user = authorizationCodeStore(
+		sandbox,
+		await connectOAuth2(sandbox, sandbox.fixtures.user.username),
+	);
+	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: admin });
+	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: user });
+	expect(exchanges().filter((request) => request.status === 200)).toHaveLength(2);
+	// the admin's Squadus session ends (logged out elsewhere)
+	const [adminCall] = sandbox.requests({ path: '/api/v1/dm.create' });
+	const ended = await fetch(`${sandbox.url}/api/v1/logout`, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'X-Auth-Token': adminCall.headers['x-auth-token'],
+			'X-User-Id': adminCall.headers['x-user-id'],
+		},
+		body: '{}',
+	});
+	expect(ended.status).toBe(200);
+	sandbox.clearRequests();
+	const renewed = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: admin });
+	expect(renewed.nodeError).toBeUndefined();
+	expect(exchanges().map((request) => request.status)).toEqual([200]);
+	sandbox.clearRequests();
+	const other = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store: user });
+	expect(other.nodeError).toBeUndefined();
+	expect(other.json).toHaveLength(1);
+	expect(exchanges()).toEqual([]);
+	expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([200]);
 });
 
 it('while an ended session is being exchanged again, another execution waits for the new one instead of sending the ended one', async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
-	try {
-		const store = authorizationCodeStore(sandbox, await connectOAuth2(sandbox, 'admin'));
-		await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
-		sandbox.expireSessions();
-		sandbox.clearRequests();
-		sandbox.fault({ path: '/api/v1/method.callAnon/login', mode: 'slow', delayMs: 1500 });
-		const first = runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
-		// the second execution starts once the first has seen its session end
-		const dmCalls = () => sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status);
-		for (let waited = 0; !dmCalls().includes(401) && waited < 100; waited++) await sleep(20);
-		const second = runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
-		const runs = await Promise.all([first, second]);
-		expect(runs.map((run) => run.nodeError)).toEqual([undefined, undefined]);
-		expect(exchanges().map((request) => request.status)).toEqual([200]);
-		expect(dmCalls()).toEqual([401, 200, 200]);
-	} finally {
-		sandbox.clearFaults();
-		sandbox.configure({ oauthTokenTtlSec: 1 });
-	}
+	const store = authorizationCodeStore(sandbox, await connectOAuth2(sandbox, 'admin'));
+	await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	sandbox.expireSessions();
+	sandbox.clearRequests();
+	sandbox.fault({ path: '/api/v1/method.callAnon/login', mode: 'slow', delayMs: 1500 });
+	const first = runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	// the second execution starts once the first has seen its session end
+	const dmCalls = () => sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status);
+	for (let waited = 0; !dmCalls().includes(401) && waited < 100; waited++) await sleep(20);
+	const second = runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	const runs = await Promise.all([first, second]);
+	expect(runs.map((run) => run.nodeError)).toEqual([undefined, undefined]);
+	expect(exchanges().map((request) => request.status)).toEqual([200]);
+	expect(dmCalls()).toEqual([401, 200, 200]);
 });
 
 it('client credentials: n8n-core fetches the first token, and a new one when it expired', async () => {
@@ -294,9 +284,6 @@ it('an exchange whose connection drops says so', async () => {
 	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
 		auth: 'oAuth2',
 		store,
-	}).finally(() => {
-		sandbox.clearFaults();
-		sandbox.configure({ oauthTokenTtlSec: 1 });
 	});
 	expect(run.nodeError?.message).toBe('The connection to Squadus was closed before it answered');
 	// an exchange can be repeated safely: no warning that it may have been carried out
@@ -309,20 +296,16 @@ it('an exchange whose connection drops says so', async () => {
 it('a wrong OAuth Service Name is reported clearly', async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600 });
-	try {
-		const data = oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox));
-		data.serviceName = 'gitlab';
-		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
-			auth: 'oAuth2',
-			store: new CredentialStore({ [NAME]: data }),
-		});
-		expect(run.nodeError?.message).toBe('OAuth service "gitlab" is not configured');
-		expect(run.nodeError?.description).toMatch(/Check the OAuth Service Name \("gitlab"\)/);
-		expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
-		expectNoSecrets(sandbox, ...exposed(run));
-	} finally {
-		sandbox.configure({ oauthTokenTtlSec: 1 });
-	}
+	const data = oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox));
+	data.serviceName = 'gitlab';
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, {
+		auth: 'oAuth2',
+		store: new CredentialStore({ [NAME]: data }),
+	});
+	expect(run.nodeError?.message).toBe('OAuth service "gitlab" is not configured');
+	expect(run.nodeError?.description).toMatch(/Check the OAuth Service Name \("gitlab"\)/);
+	expect(sandbox.requests({ path: '/api/v1/dm.create' })).toHaveLength(0);
+	expectNoSecrets(sandbox, ...exposed(run));
 });
 
 it('an unconnected authorization-code credential asks to connect it', async () => {
@@ -338,17 +321,13 @@ it('an unconnected authorization-code credential asks to connect it', async () =
 it("the manual's dialect: the flat exchange body is taken and answered flat", async () => {
 	const { sandbox } = ctx;
 	sandbox.configure({ oauthTokenTtlSec: 3600, dialect: 'manual' });
-	try {
-		const store = new CredentialStore({
-			[NAME]: oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox)),
-		});
-		const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
-		expect(run.nodeError).toBeUndefined();
-		expect(exchanges().map((request) => request.status)).toEqual([200]);
-		expect(exchanges()[0].body).toEqual(expect.objectContaining({ serviceName: 'keycloak' }));
-		expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([200]);
-		expectNoSecrets(sandbox, ...exposed(run));
-	} finally {
-		sandbox.configure({ oauthTokenTtlSec: 1, dialect: 'rocketchat' });
-	}
+	const store = new CredentialStore({
+		[NAME]: oauth2Credentials(sandbox, 'authorizationCode', await connectOAuth2(sandbox)),
+	});
+	const run = await runNode(sandbox, 'squadusDirectMessage', dmCreate, { auth: 'oAuth2', store });
+	expect(run.nodeError).toBeUndefined();
+	expect(exchanges().map((request) => request.status)).toEqual([200]);
+	expect(exchanges()[0].body).toEqual(expect.objectContaining({ serviceName: 'keycloak' }));
+	expect(sandbox.requests({ path: '/api/v1/dm.create' }).map((r) => r.status)).toEqual([200]);
+	expectNoSecrets(sandbox, ...exposed(run));
 });

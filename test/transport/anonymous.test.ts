@@ -4,7 +4,6 @@
 import type { IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { postWithoutSession } from '../../nodes/shared/transport/anonymous';
-import { resolveAuth, squadusApiRequest } from '../../nodes/shared/transport/request';
 import type { ResolvedAuth, SquadusContext } from '../../nodes/shared/transport/types';
 
 const node = { name: 'Log In', type: 'squadusAuth' } as INode;
@@ -113,53 +112,5 @@ describe('no answer, explained', () => {
 		await expect(postWithoutSession(context, auth(), '/login', {}, { itemIndex: 0 })).rejects.toMatchObject({
 			message: 'Squadus redirected the request too many times',
 		});
-	});
-});
-
-describe("the node run's credential", () => {
-	it('is read once per node run, and again only when asked to', async () => {
-		let reads = 0;
-		const context = {
-			getNode: () => ({ ...node, credentials: { squadusApi: { id: 'c1', name: 'Squadus' } } }),
-			getInputData: () => [{ json: {} }],
-			getNodeParameter: () => 'password',
-			getCredentials: async () => {
-				reads++;
-				return { server: `${SERVER}/api/v1/`, user: 'olga', password: 'pw' };
-			},
-		} as unknown as SquadusContext;
-		const first = await resolveAuth.call(context, 0);
-		expect(first).toMatchObject({ type: 'squadusApi', server: SERVER, credentialId: 'c1', credentialName: 'Squadus' });
-		expect(await resolveAuth.call(context, 1)).toBe(first);
-		expect(reads).toBe(1);
-		const again = await resolveAuth.call(context, 0, true);
-		expect(reads).toBe(2);
-		expect(again).not.toBe(first);
-	});
-
-	it("is read for the request's item: that item's Authentication, and a wrong one is reported for it", async () => {
-		const asked: Array<[string, number]> = [];
-		const context = {
-			getNode: () => ({ ...node, credentials: { squadusTokenApi: { id: 'c2', name: 'Token' } } }),
-			getInputData: () => [{ json: {} }, { json: {} }, { json: {} }],
-			getNodeParameter: (name: string, itemIndex: number) => {
-				asked.push([name, itemIndex]);
-				return itemIndex === 2 ? 'accessToken' : 'password';
-			},
-			getCredentials: async (type: string, itemIndex: number) => {
-				asked.push([type, itemIndex]);
-				return { server: 'not an address', userId: 'u1', accessToken: 'pat' };
-			},
-		} as unknown as SquadusContext;
-		const error = await squadusApiRequest.call(context, 'GET', '/me', { itemIndex: 2 }).catch((e: unknown) => e);
-		expect(error).toMatchObject({
-			name: 'NodeOperationError',
-			description: 'Open the credential of this node and correct it.',
-			context: expect.objectContaining({ itemIndex: 2 }),
-		});
-		expect(asked).toEqual([
-			['authentication', 2],
-			['squadusTokenApi', 2],
-		]);
 	});
 });
